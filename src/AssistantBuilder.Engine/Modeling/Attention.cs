@@ -1,0 +1,44 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
+
+namespace AssistantBuilder.Engine.Modeling;
+
+/// <summary>
+/// Causal self-attention with rotary positions and grouped-query attention (Ainslie et al. 2023, arXiv:2305.13245):
+/// H query heads share KVH key/value heads, G = H / KVH query heads per key/value head.
+/// </summary>
+public sealed class Attention : nn.Module<Tensor, ForwardContext, Tensor>
+{
+    readonly nn.Module<Tensor, Tensor> q_proj, k_proj, v_proj, o_proj;
+    readonly int _layer, _heads, _kvHeads, _headDim;
+
+    public Attention(ModelConfig c, int layer, Device? device = null, ScalarType? dtype = null) : base(nameof(Attention))
+    {
+        (_layer, _heads, _kvHeads, _headDim) = (layer, c.NumAttentionHeads, c.NumKeyValueHeads, c.HeadDim);
+        q_proj = nn.Linear(c.HiddenSize, _heads * _headDim, c.QkvBias, device, dtype);
+        k_proj = nn.Linear(c.HiddenSize, _kvHeads * _headDim, c.QkvBias, device, dtype);
+        v_proj = nn.Linear(c.HiddenSize, _kvHeads * _headDim, c.QkvBias, device, dtype);
+        o_proj = nn.Linear(_heads * _headDim, c.HiddenSize, c.OutputBias, device, dtype);
+        RegisterComponents();
+    }
+
+    public override Tensor forward(Tensor x, ForwardContext ctx) // [B, T, C] -> [B, T, C]
+    {
+        long b = x.shape[0], t = x.shape[1], g = _heads / _kvHeads;
+        var q = Rotary.Apply(Heads(q_proj.forward(x), _heads), ctx.Cos, ctx.Sin);   // [B, H, T, D]
+        var k = Rotary.Apply(Heads(k_proj.forward(x), _kvHeads), ctx.Cos, ctx.Sin); // [B, KVH, T, D]
+        var v = Heads(v_proj.forward(x), _kvHeads);                                 // [B, KVH, T, D]
+        if (ctx.Cache is { } cache) (k, v) = cache.Append(_layer, ctx.Start, k, v);   // [B, KVH, S, D]
+        // Fold the G query heads of each key/value head into the query axis, so K and V are never copied G times.
+        var folded = q.reshape(b, _kvHeads, g * t, _headDim);                       // [B, KVH, G*T, D]
+        var mask = ctx.Mask?.unsqueeze(1).repeat(1, 1, g, 1);                      // [B|1, 1, G*T, S]
+        var y = F.scaled_dot_product_attention(folded, k, v, mask);                  // [B, KVH, G*T, D]
+        y = y.reshape(b, _heads, t, _headDim).transpose(1, 2).reshape(b, t, _heads * _headDim);
+        return o_proj.forward(y);
+    }
+
+    Tensor Heads(Tensor x, int heads) => // [B, T, heads*D] -> [B, heads, T, D]
+        x.view(x.shape[0], x.shape[1], heads, _headDim).transpose(1, 2);
+}

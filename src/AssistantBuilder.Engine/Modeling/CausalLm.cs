@@ -1,0 +1,74 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace AssistantBuilder.Engine.Modeling;
+
+/// <summary>
+/// A Llama-family causal language model (HF's LlamaForCausalLM / Qwen2ForCausalLM / MistralForCausalLM):
+/// <c>model</c> then <c>lm_head</c>, or the embedding matrix when <c>tie_word_embeddings</c> is set.
+/// </summary>
+public sealed class CausalLm : nn.Module<Tensor, Tensor>
+{
+    readonly Model model;
+    readonly Linear? lm_head;
+    readonly Rotary _rotary;
+
+    public ModelConfig Config { get; }
+    public Device Device { get; private set; }
+    public ScalarType DType { get; }
+
+    public CausalLm(ModelConfig config, Device? device = null, ScalarType dtype = ScalarType.Float32) : base(nameof(CausalLm))
+    {
+        (Config, Device, DType) = (config, device ?? CPU, dtype);
+        model = new Model(config, Device, dtype);
+        if (!config.TieWordEmbeddings) lm_head = nn.Linear(config.HiddenSize, config.VocabSize, hasBias: false, Device, dtype);
+        _rotary = new Rotary(config);
+        RegisterComponents();
+    }
+
+    public override Tensor forward(Tensor inputIds) => Forward(inputIds);
+
+    /// <summary>
+    /// Logits [B, T, V] for input ids [B, T] (or [B, 1, V] with <paramref name="lastTokenOnly"/>).
+    /// With a cache, the inputs continue the cached sequence and are appended to it.
+    /// <paramref name="keyMask"/> [B, S] marks real (true) and padding (false) keys.
+    /// </summary>
+    public Tensor Forward(Tensor inputIds, KvCache? cache = null, Tensor? keyMask = null, bool lastTokenOnly = false)
+    {
+        long t = inputIds.shape[1], start = cache?.Length ?? 0;
+        var (cos, sin) = _rotary.Range(start, t, Device);
+        var ctx = new ForwardContext(cos, sin, AttentionMask(start, t, keyMask), cache, start);
+        var hidden = model.forward(inputIds, ctx); // [B, T, C]
+        cache?.Advance(t);
+        if (lastTokenOnly) hidden = hidden.narrow(1, t - 1, 1);
+        return lm_head is null ? nn.functional.linear(hidden, model.EmbeddingWeight) : lm_head.forward(hidden);
+    }
+
+    // [B|1, T, S] bool: query at position start+i may attend to key j when j <= start+i and key j is real.
+    // Every query keeps its own position, so a padding row never attends to nothing (which would give NaN).
+    Tensor? AttentionMask(long start, long t, Tensor? keyMask)
+    {
+        if (t == 1 && keyMask is null) return null;
+        var queries = arange(start, start + t, device: Device).unsqueeze(1); // [T, 1]
+        var keys = arange(start + t, device: Device).unsqueeze(0);           // [1, S]
+        var mask = (keys <= queries).unsqueeze(0);                           // [1, T, S]
+        if (keyMask is null) return mask;
+        return (mask & keyMask.to(ScalarType.Bool).unsqueeze(1)) | (keys == queries).unsqueeze(0);
+    }
+
+    public KvCache NewCache(long batch, long capacity) => new(Config, batch, capacity, Device, DType);
+
+    public CausalLm MoveTo(Device device)
+    {
+        this.to(device);
+        Device = device;
+        return this;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) _rotary.Dispose();
+        base.Dispose(disposing);
+    }
+}

@@ -1,0 +1,22 @@
+using TorchSharp;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
+
+namespace AssistantBuilder.Engine.Modeling;
+
+/// <summary>SwiGLU feed-forward (Shazeer 2020, arXiv:2002.05202): down(silu(gate(x)) * up(x)).</summary>
+public sealed class Mlp : nn.Module<Tensor, Tensor>
+{
+    readonly nn.Module<Tensor, Tensor> gate_proj, up_proj, down_proj;
+
+    public Mlp(ModelConfig c, Device? device = null, ScalarType? dtype = null) : base(nameof(Mlp))
+    {
+        gate_proj = nn.Linear(c.HiddenSize, c.IntermediateSize, c.MlpBias, device, dtype);
+        up_proj = nn.Linear(c.HiddenSize, c.IntermediateSize, c.MlpBias, device, dtype);
+        down_proj = nn.Linear(c.IntermediateSize, c.HiddenSize, c.MlpBias, device, dtype);
+        RegisterComponents();
+    }
+
+    public override Tensor forward(Tensor x) => // [B, T, C] -> [B, T, C]
+        down_proj.forward(F.silu(gate_proj.forward(x)) * up_proj.forward(x));
+}

@@ -27,18 +27,19 @@ public sealed class Attention : nn.Module<Tensor, ForwardContext, Tensor>
     public override Tensor forward(Tensor x, ForwardContext ctx) // [B, T, C] -> [B, T, C]
     {
         long b = x.shape[0], t = x.shape[1], g = _heads / _kvHeads;
-        var q = Rotary.Apply(Heads(q_proj.forward(x), _heads), ctx.Cos, ctx.Sin);   // [B, H, T, D]
-        var k = Rotary.Apply(Heads(k_proj.forward(x), _kvHeads), ctx.Cos, ctx.Sin); // [B, KVH, T, D]
-        var v = Heads(v_proj.forward(x), _kvHeads);                                 // [B, KVH, T, D]
+        var rows = x.view(b * t, -1); // [B*T, C]: libtorch's linear is several times slower on 3-D inputs at T = 1
+        var q = Rotary.Apply(Heads(q_proj.forward(rows), b, _heads), ctx.Cos, ctx.Sin);   // [B, H, T, D]
+        var k = Rotary.Apply(Heads(k_proj.forward(rows), b, _kvHeads), ctx.Cos, ctx.Sin); // [B, KVH, T, D]
+        var v = Heads(v_proj.forward(rows), b, _kvHeads);                                 // [B, KVH, T, D]
         if (ctx.Cache is { } cache) (k, v) = cache.Append(_layer, ctx.Start, k, v);   // [B, KVH, S, D]
         // Fold the G query heads of each key/value head into the query axis, so K and V are never copied G times.
         var folded = q.reshape(b, _kvHeads, g * t, _headDim);                       // [B, KVH, G*T, D]
         var mask = ctx.Mask?.unsqueeze(1).repeat(1, 1, g, 1);                      // [B|1, 1, G*T, S]
         var y = F.scaled_dot_product_attention(folded, k, v, mask);                  // [B, KVH, G*T, D]
-        y = y.reshape(b, _heads, t, _headDim).transpose(1, 2).reshape(b, t, _heads * _headDim);
-        return o_proj.forward(y);
+        y = y.reshape(b, _heads, t, _headDim).transpose(1, 2).reshape(b * t, _heads * _headDim);
+        return o_proj.forward(y).view(b, t, -1);
     }
 
-    Tensor Heads(Tensor x, int heads) => // [B, T, heads*D] -> [B, heads, T, D]
-        x.view(x.shape[0], x.shape[1], heads, _headDim).transpose(1, 2);
+    Tensor Heads(Tensor rows, long b, int heads) => // [B*T, heads*D] -> [B, heads, T, D]
+        rows.view(b, -1, heads, _headDim).transpose(1, 2);
 }

@@ -38,11 +38,13 @@ public sealed class CausalLm : nn.Module<Tensor, Tensor>
     {
         long t = inputIds.shape[1], start = cache?.Length ?? 0;
         var (cos, sin) = _rotary.Range(start, t, Device);
-        var ctx = new ForwardContext(cos, sin, AttentionMask(start, t, keyMask), cache, start);
+        var ctx = new ForwardContext(cos.to_type(DType), sin.to_type(DType), AttentionMask(start, t, keyMask), cache, start);
         var hidden = model.forward(inputIds, ctx); // [B, T, C]
         cache?.Advance(t);
         if (lastTokenOnly) hidden = hidden.narrow(1, t - 1, 1);
-        return lm_head is null ? nn.functional.linear(hidden, model.EmbeddingWeight) : lm_head.forward(hidden);
+        var rows = hidden.reshape(-1, Config.HiddenSize); // [B*T, C]: 2-D, the fast path of libtorch's linear
+        var logits = lm_head is null ? nn.functional.linear(rows, model.EmbeddingWeight) : lm_head.forward(rows);
+        return logits.view(hidden.shape[0], hidden.shape[1], -1);
     }
 
     // [B|1, T, S] bool: query at position start+i may attend to key j when j <= start+i and key j is real.

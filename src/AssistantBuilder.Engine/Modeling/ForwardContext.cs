@@ -8,7 +8,7 @@ namespace AssistantBuilder.Engine.Modeling;
 /// </summary>
 public sealed record ForwardContext(
     Tensor Cos,      // [T, D]
-    Tensor Sin,      // [T, D]
+    Tensor Sin,      // [T, D], first half negated (see Rotary.Apply)
     Tensor? Mask,    // [B or 1, T, S] bool, true = may attend; null = attend to every key (one query token)
     KvCache? Cache,
     long Start);     // position of the first input token

@@ -21,9 +21,13 @@ public sealed class RmsNorm : nn.Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor x) // [B, T, C] -> [B, T, C]
     {
-        using var scope = NewDisposeScope();
-        var x32 = x.to_type(ScalarType.Float32);
-        var normed = x32 * (x32.pow(2).mean([-1], keepdim: true) + _eps).rsqrt();
-        return (weight * normed.to_type(x.dtype)).MoveToOuterDisposeScope();
+        if (x.dtype != ScalarType.Float32) return weight * Normalize(x.to_type(ScalarType.Float32)).to_type(x.dtype);
+        return weight * Normalize(x);
+    }
+
+    Tensor Normalize(Tensor x) // x * 1/sqrt(mean(x^2) + eps), in fp32
+    {
+        using var scale = x.square().mean([-1], keepdim: true).add_(_eps).rsqrt_();
+        return x * scale;
     }
 }

@@ -38,7 +38,7 @@ public sealed class Rotary : IDisposable
         return (1 - smooth) * freq / s.Factor + smooth * freq;
     }
 
-    /// <summary>cos and sin for positions [start, start + length): each [length, D], fp32.</summary>
+    /// <summary>cos and signed sin (see <see cref="Apply"/>) for positions [start, start + length): each [length, D], fp32.</summary>
     public (Tensor Cos, Tensor Sin) Range(long start, long length, Device device)
     {
         if (_cos is null || _cos.shape[0] < start + length || _cos.device != device) Build(Math.Max(start + length, 256) * 2, device);
@@ -51,17 +51,18 @@ public sealed class Rotary : IDisposable
         using var scope = NewDisposeScope();
         var positions = arange(length, dtype: ScalarType.Float64);
         var freqs = outer(positions, tensor(_invFreq, dtype: ScalarType.Float64)); // [L, D/2]
-        var emb = cat([freqs, freqs], 1);                                           // [L, D]
-        _cos = emb.cos().to(ScalarType.Float32, device).DetachFromDisposeScope();
-        _sin = emb.sin().to(ScalarType.Float32, device).DetachFromDisposeScope();
+        _cos = cat([freqs.cos(), freqs.cos()], 1).to(ScalarType.Float32, device).DetachFromDisposeScope();  // [L, D]
+        _sin = cat([-freqs.sin(), freqs.sin()], 1).to(ScalarType.Float32, device).DetachFromDisposeScope(); // [L, D]
     }
 
-    /// <summary>x * cos + rotate_half(x) * sin, where x is [B, H, T, D] and cos, sin are [T, D].</summary>
-    public static Tensor Apply(Tensor x, Tensor cos, Tensor sin)
+    /// <summary>
+    /// x * cos + rotate_half(x) * sin, where x is [B, H, T, D], cos is [T, D] and <paramref name="signedSin"/> is sin
+    /// with its first half negated: rotate_half(x) * sin = cat(-x2, x1) * sin = roll(x, D/2) * signedSin.
+    /// </summary>
+    public static Tensor Apply(Tensor x, Tensor cos, Tensor signedSin)
     {
-        long half = x.shape[^1] / 2;
-        var rotated = cat([-x.narrow(-1, half, half), x.narrow(-1, 0, half)], -1);
-        return x * cos.to_type(x.dtype) + rotated * sin.to_type(x.dtype);
+        using var rolled = x.roll(x.shape[^1] / 2, -1);
+        return (x * cos).addcmul_(rolled, signedSin, 1);
     }
 
     public void Dispose()

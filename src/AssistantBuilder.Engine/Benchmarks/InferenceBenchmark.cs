@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using AssistantBuilder.Engine.Modeling;
+using static TorchSharp.torch;
+
+namespace AssistantBuilder.Engine.Benchmarks;
+
+/// <summary>
+/// Prefill and decode throughput at batch 1 on a model with random weights, next to the machine's measured
+/// memory bandwidth: decode of one token must read every weight once, so bandwidth / weight bytes bounds it.
+/// </summary>
+public static class InferenceBenchmark
+{
+    /// <summary>SmolLM2-135M's shape (HuggingFaceTB/SmolLM2-135M config.json).</summary>
+    public static ModelConfig SmolLm2_135M { get; } = new()
+    {
+        Architecture = "LlamaForCausalLM", VocabSize = 49152, HiddenSize = 576, IntermediateSize = 1536, NumHiddenLayers = 30,
+        NumAttentionHeads = 9, NumKeyValueHeads = 3, HeadDim = 64, RmsNormEps = 1e-5, RopeTheta = 100000,
+        MaxPositionEmbeddings = 8192, TieWordEmbeddings = true, EosTokenIds = [0],
+    };
+
+    public static InferenceBenchResult Run(ModelConfig config, Device device, ScalarType dtype, int promptTokens = 128, int decodeTokens = 64, int repeats = 3)
+    {
+        manual_seed(0);
+        using var model = new CausalLm(config, device, dtype);
+        model.eval();
+        long parameters = model.parameters().Sum(p => p.numel());
+        // Per token, decode reads every weight once, except the embedding rows it does not look up (tied: lm_head reads them all).
+        long embedding = config.TieWordEmbeddings ? 0 : (long)config.VocabSize * config.HiddenSize;
+        double weightBytes = (parameters - embedding) * (double)model.parameters().First().ElementSize;
+        var prompt = randint(config.VocabSize, [1, promptTokens], device: device);
+        var prefill = Enumerable.Range(0, repeats + 1).Select(_ => TimePrefill(model, prompt)).Skip(1).Min();
+        var decode = Enumerable.Range(0, repeats + 1).Select(_ => TimeDecode(model, prompt, decodeTokens)).Skip(1).Min();
+        var (read, copy) = MemoryBandwidth.Measure(device);
+        return new InferenceBenchResult(parameters, weightBytes, promptTokens, promptTokens / prefill, decodeTokens, decodeTokens / decode,
+            read, copy, get_num_threads(), dtype.ToString(), device.ToString());
+    }
+
+    static double TimePrefill(CausalLm model, Tensor prompt)
+    {
+        using var cache = model.NewCache(1, prompt.shape[1]);
+        using var scope = NewDisposeScope();
+        using var noGrad = inference_mode();
+        var watch = Stopwatch.StartNew();
+        model.Forward(prompt, cache, lastTokenOnly: true).argmax(-1).item<long>();
+        return watch.Elapsed.TotalSeconds;
+    }
+
+    static double TimeDecode(CausalLm model, Tensor prompt, int tokens)
+    {
+        using var cache = model.NewCache(1, prompt.shape[1] + tokens);
+        using var noGrad = inference_mode();
+        long next;
+        using (NewDisposeScope()) next = model.Forward(prompt, cache, lastTokenOnly: true).argmax(-1).item<long>();
+        var watch = Stopwatch.StartNew();
+        for (int i = 0; i < tokens; i++)
+        {
+            using var scope = NewDisposeScope();
+            next = model.Forward(tensor(new[] { next }, device: model.Device).unsqueeze(0), cache, lastTokenOnly: true).argmax(-1).item<long>();
+        }
+        return watch.Elapsed.TotalSeconds;
+    }
+}

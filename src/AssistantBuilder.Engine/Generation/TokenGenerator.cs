@@ -17,7 +17,7 @@ public sealed class TokenGenerator(CausalLm model)
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         options.Validate();
-        int maxNew = CheckContext(prompt.Count, options.MaxNewTokens);
+        int maxNew = Budget(prompt.Count, options.MaxNewTokens);
         using var cache = options.UseKvCache ? model.NewCache(1, prompt.Count + maxNew) : null;
         using var sampler = new Sampler(options);
         var sequence = new List<int>(prompt);
@@ -43,7 +43,7 @@ public sealed class TokenGenerator(CausalLm model)
     }
 
     /// <summary>The number of new tokens that fit the model's context after a prompt of this length.</summary>
-    int CheckContext(int promptLength, int maxNew)
+    public int Budget(int promptLength, int maxNew)
     {
         int context = model.Config.MaxPositionEmbeddings;
         if (promptLength == 0) throw new ArgumentException("the prompt is empty: at least one token is needed");

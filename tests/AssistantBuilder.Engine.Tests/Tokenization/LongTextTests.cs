@@ -1,23 +1,18 @@
-using System.Diagnostics;
 using System.Text;
 using AssistantBuilder.Engine.Tokenization;
 
 namespace AssistantBuilder.Engine.Tests.Tokenization;
 
-public class PerformanceTests
+public class LongTextTests
 {
     [Fact]
-    public void Ten_thousand_tokens_encode_well_under_a_second()
+    public void Ten_thousand_tokens_round_trip() // speed is measured in docs/benchmarks.md, not here
     {
         string text = LongText();
         foreach (HfTokenizer tokenizer in new[] { ByteLevelFixture.Qwen(), SentencePieceFixture.Llama2() })
         {
-            tokenizer.Encode("warm up the regex <|im_start|>");
-            var watch = Stopwatch.StartNew();
             IReadOnlyList<int> ids = tokenizer.Encode(text);
-            watch.Stop();
             Assert.True(ids.Count >= 10_000, $"only {ids.Count} tokens");
-            Assert.True(watch.ElapsedMilliseconds < 500, $"{ids.Count} tokens took {watch.ElapsedMilliseconds} ms");
             Assert.Equal(text, tokenizer.Decode(ids));
         }
     }

@@ -200,6 +200,12 @@ SNIPPETS = [
     # globals
     "{{ range(3)|list }}|{{ range(1,7,2)|list }}|{{ range(5, 0, -2)|list }}|{{ range(-1)|list }}|{{ dict(a=1, b='x') }}|{{ namespace(a=1).a }}|{{ [1,2,1].count(1) }}|{{ [1,2].index(2) }}",
     "before {{ raise_exception('custom message: ' ~ s) }} after",
+    # format and aggregates
+    "{{ '%s and %s'|format('a', 1) }}|{{ '%d%%'|format(42.9) }}|{{ '%r'|format('q') }}|{{ 'n=%s' % 5 }}|{{ '%s-%s' % (1, 'x') }}|{{ '%.2f' is string }}|{{ '%f'|format(1.5) }}",
+    "{{ [3,1,2]|max }}|{{ [3,1,2]|min }}|{{ ['b','A']|max }}|{{ [{'n':2},{'n':5}]|max(attribute='n') }}|{{ []|max }}",
+    # message-list idioms seen in chat templates
+    "{% set msgs = [{'role':'system','content':'s'},{'role':'user','content':'u1'},{'role':'user','content':'u2 '}] %}{{ msgs|selectattr('role', 'equalto', 'user')|list|length }}|{{ (msgs|last).content|trim }}|{{ msgs[-1]['content'] }}|{{ msgs|map(attribute='role')|unique|join(',') }}|{% if not msgs %}empty{% endif %}|{{ x|default('a' if true else 'b') }}|{% for m in msgs[1:] %}{{ loop.index0 }}{{ m.role[0] }}{% endfor %}|{{ msgs[0].role == 'system' and msgs|length > 1 }}",
+    "{% set x = [1,2] %}{% set y = x + [3] %}{{ x }}{{ y }}|{% set d2 = {'k': 'v'} %}{% for k, v in d2|items %}{{ k }}{{ v }}{% endfor %}|{{ 'k' in d2 }}|{{ d2|length }}",
     # runtime errors
     "{{ x.y }}", "{{ x['y'] }}", "{{ x + 1 }}", "{{ x() }}", "{% set e = {} %}{{ e.y.z }}", "{{ x|tojson }}", "{{ 'a' + 1 }}",
     "{{ 1 // 0 }}", "{{ 1 / 0 }}", "{{ 'a' < 1 }}", "{{ [1] + 'a' }}", "{% for a, b in [[1,2,3]] %}{% endfor %}",

@@ -16,6 +16,8 @@ internal static class SequenceFilters
         ["unique"] = Unique,
         ["sort"] = Sort,
         ["sum"] = Sum,
+        ["min"] = (value, args, _) => Extreme(value, args, sign: -1),
+        ["max"] = (value, args, _) => Extreme(value, args, sign: 1),
     };
 
     private static object? Join(object? value, CallArguments args, RenderContext context)
@@ -74,6 +76,22 @@ internal static class SequenceFilters
         }
 
         return items.Aggregate(args.Get(1, "start", 0L), (total, item) => PyArithmetic.Binary("+", total, item));
+    }
+
+    /// <summary><c>min</c>/<c>max</c>: the first extreme item, compared like <c>sort</c>; undefined when empty.</summary>
+    private static object? Extreme(object? value, CallArguments args, int sign)
+    {
+        var key = SortKey(args.Get(0, "case_sensitive", false), args.Get(1, "attribute"));
+        var best = (object?)new Undefined(sign > 0 ? "max" : "min", "No aggregated item, sequence was empty.");
+        foreach (var item in PyIteration.Iterate(value))
+        {
+            if (best is Undefined || PyOrdering.Compare(key(item), key(best)) * sign > 0)
+            {
+                best = item;
+            }
+        }
+
+        return best;
     }
 
     /// <summary>How <c>sort</c> and <c>unique</c> compare items: by attribute, and case-insensitively by default.</summary>

@@ -16,6 +16,7 @@ internal static class StringFilters
         ["e"] = (value, _, _) => Escape(value),
         ["safe"] = (value, _, _) => PyFormat.Str(value),
         ["string"] = (value, _, _) => PyFormat.Str(value),
+        ["format"] = (value, args, _) => PyPercentFormat.Format(PyFormat.Str(value), args.Positional),
         ["wordcount"] = (value, _, _) => (long)PyStringOps.Split(PyFormat.Str(value), null, -1).Count,
     };
 

@@ -18,6 +18,4 @@ internal sealed class TemplateFault : Exception
     public TemplateException At(string templateName, int line) => RaisedByTemplate
         ? new TemplateRaisedException(templateName, line, Message)
         : new TemplateRuntimeException(templateName, line, Message);
-
-    public static TemplateFault Type(string reason) => new(reason);
 }

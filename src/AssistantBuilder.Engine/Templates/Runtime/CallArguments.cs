@@ -9,8 +9,6 @@ internal sealed class CallArguments(IReadOnlyList<object?> positional, IReadOnly
 
     public IReadOnlyDictionary<string, object?> Named { get; } = named;
 
-    public int Count => Positional.Count + Named.Count;
-
     public bool Has(int index, string name) => index < Positional.Count || Named.ContainsKey(name);
 
     /// <summary>The argument at <paramref name="index"/>, or the keyword <paramref name="name"/>, or the fallback.</summary>

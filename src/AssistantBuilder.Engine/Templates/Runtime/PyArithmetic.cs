@@ -10,12 +10,10 @@ internal static class PyArithmetic
         ["*"] = Multiply,
         ["/"] = (a, b) => Numeric("/", a, b, (x, y) => Divide(x, y), (x, y) => Divide(x, y)),
         ["//"] = (a, b) => Numeric("//", a, b, FloorDivide, (x, y) => Math.Floor(Divide(x, y))),
-        ["%"] = (a, b) => Numeric("%", a, b, Modulo, Modulo),
+        ["%"] = (a, b) => a is string format ? PyPercentFormat.Format(format, b) : Numeric("%", a, b, Modulo, Modulo),
         ["**"] = (a, b) => Numeric("**", a, b, Power, (x, y) => Math.Pow(x, y)),
         ["~"] = (a, b) => PyFormat.Str(a) + PyFormat.Str(b),
     };
-
-    public static bool IsBinaryOperator(string op) => BinaryOperators.ContainsKey(op);
 
     public static object? Binary(string op, object? left, object? right)
     {

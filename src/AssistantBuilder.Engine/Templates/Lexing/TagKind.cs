@@ -1,0 +1,8 @@
+namespace AssistantBuilder.Engine.Templates;
+
+internal enum TagKind
+{
+    Variable,
+    Block,
+    Comment,
+}

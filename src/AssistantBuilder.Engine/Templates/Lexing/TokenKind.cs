@@ -1,0 +1,16 @@
+namespace AssistantBuilder.Engine.Templates;
+
+internal enum TokenKind
+{
+    Data,
+    VariableBegin,
+    VariableEnd,
+    BlockBegin,
+    BlockEnd,
+    Name,
+    String,
+    Integer,
+    Float,
+    Operator,
+    EndOfTemplate,
+}

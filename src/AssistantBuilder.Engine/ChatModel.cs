@@ -1,0 +1,78 @@
+using System.Runtime.CompilerServices;
+using AssistantBuilder.Engine.Chat;
+using AssistantBuilder.Engine.Generation;
+using AssistantBuilder.Engine.Modeling;
+using AssistantBuilder.Engine.Templates;
+using AssistantBuilder.Engine.Tokenization;
+using static TorchSharp.torch;
+
+namespace AssistantBuilder.Engine;
+
+/// <summary>
+/// An HF model folder ready to chat: weights, tokenizer, chat template and generation defaults, loaded together.
+/// Streams text token by token; knows nothing of where the text goes.
+/// </summary>
+public sealed class ChatModel : IDisposable
+{
+    public string Directory { get; }
+    public CausalLm Model { get; }
+    public HfTokenizer Tokenizer { get; }
+    public ChatTemplate Template { get; }
+    public GenerationConfig GenerationConfig { get; }
+
+    ChatModel(string directory, CausalLm model, HfTokenizer tokenizer, ChatTemplate template, GenerationConfig generation) =>
+        (Directory, Model, Tokenizer, Template, GenerationConfig) = (directory, model, tokenizer, template, generation);
+
+    public static ChatModel Load(string directory, Device? device = null, ScalarType? dtype = null)
+    {
+        if (!System.IO.Directory.Exists(directory)) throw new Checkpoints.CheckpointException($"{directory}: model folder not found");
+        var tokenizer = HfTokenizer.FromFile(Path.Combine(directory, "tokenizer.json"));
+        string templateConfig = Path.Combine(directory, "tokenizer_config.json");
+        var template = File.Exists(templateConfig) ? ChatTemplate.FromTokenizerConfig(templateConfig) : ChatTemplate.ChatMl;
+        var generation = GenerationConfig.FromDirectory(directory);
+        var model = ModelLoader.Load(directory, device, dtype);
+        return new ChatModel(directory, model, tokenizer, template, generation);
+    }
+
+    /// <summary>End-of-sequence ids from config.json, generation_config.json and the tokenizer's eos token.</summary>
+    public IReadOnlyList<int> EosTokenIds =>
+        Model.Config.EosTokenIds.Concat(GenerationConfig.EosTokenIds)
+            .Concat(Template.EosToken is string eos && Tokenizer.TokenToId(eos) is int id ? [id] : Array.Empty<int>())
+            .Distinct().ToList();
+
+    /// <summary>The model's chat template applied to the messages, as HF's apply_chat_template renders it.</summary>
+    public string RenderChat(IReadOnlyList<ChatMessage> messages, bool addGenerationPrompt = true) =>
+        Template.Render(messages, addGenerationPrompt);
+
+    /// <summary>Rendered chat text is encoded without extra special tokens: the template already placed them.</summary>
+    public IReadOnlyList<int> EncodeChat(string rendered) => Tokenizer.Encode(rendered, addSpecialTokens: false);
+
+    /// <summary>Options from generation_config.json with this model's end-of-sequence ids.</summary>
+    public GenerationOptions DefaultOptions() => GenerationConfig.Defaults() with { EosTokenIds = EosTokenIds };
+
+    public async IAsyncEnumerable<GenerationChunk> GenerateAsync(IReadOnlyList<int> promptIds, GenerationOptions options,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var generator = new TokenGenerator(Model);
+        int budget = generator.Budget(promptIds.Count, options.MaxNewTokens), count = 0;
+        var decoder = Tokenizer.CreateStreamingDecoder(skipSpecialTokens: true);
+        var stops = new StopStringFilter(options.StopStrings);
+        await foreach (int id in generator.GenerateAsync(promptIds, options, cancellationToken))
+        {
+            var (text, stopped) = stops.Push(decoder.Push(id));
+            string? finish = stopped || options.EosTokenIds.Contains(id) ? "stop" : ++count == budget ? "length" : null;
+            if (finish is not null && !stopped) text += Drain(decoder, stops);
+            yield return new GenerationChunk(id, text, finish);
+            if (finish is not null) yield break;
+        }
+    }
+
+    // The text still held by the decoder and the stop-string filter once generation ends.
+    static string Drain(StreamingDecoder decoder, StopStringFilter stops)
+    {
+        var (text, stopped) = stops.Push(decoder.Flush());
+        return stopped ? text : text + stops.Flush();
+    }
+
+    public void Dispose() => Model.Dispose();
+}

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using AssistantBuilder.Engine.Chat;
 using AssistantBuilder.Engine.Generation;
+using AssistantBuilder.Engine.Lora;
 using AssistantBuilder.Engine.Modeling;
 using AssistantBuilder.Engine.Templates;
 using AssistantBuilder.Engine.Tokenization;
@@ -23,14 +24,25 @@ public sealed class ChatModel : IDisposable
     ChatModel(string directory, CausalLm model, HfTokenizer tokenizer, ChatTemplate template, GenerationConfig generation) =>
         (Directory, Model, Tokenizer, Template, GenerationConfig) = (directory, model, tokenizer, template, generation);
 
-    public static ChatModel Load(string directory, Device? device = null, ScalarType? dtype = null)
+    /// <summary>
+    /// Loads a model folder, and a PEFT LoRA adapter folder on top when given. For inference the adapter is merged
+    /// into the base weights (decoding then costs what the base model costs); pass mergeAdapter: false to keep it apart.
+    /// </summary>
+    public static ChatModel Load(string directory, Device? device = null, ScalarType? dtype = null, string? adapterDirectory = null, bool mergeAdapter = true)
     {
         if (!System.IO.Directory.Exists(directory)) throw new Checkpoints.CheckpointException($"{directory}: model folder not found");
         var tokenizer = HfTokenizer.FromFile(Path.Combine(directory, "tokenizer.json"));
         string templateConfig = Path.Combine(directory, "tokenizer_config.json");
         var template = File.Exists(templateConfig) ? ChatTemplate.FromTokenizerConfig(templateConfig) : ChatTemplate.ChatMl;
         var generation = GenerationConfig.FromDirectory(directory);
-        var model = ModelLoader.Load(directory, device, dtype);
+        var lora = adapterDirectory is null ? null : PeftAdapter.ReadConfig(adapterDirectory);
+        var model = ModelLoader.Load(directory, device, dtype, lora);
+        try
+        {
+            if (adapterDirectory is not null) PeftAdapter.LoadWeights(model, adapterDirectory);
+            if (mergeAdapter) foreach (var (_, layer) in model.LoraLayers()) layer.Merge();
+        }
+        catch { model.Dispose(); throw; }
         return new ChatModel(directory, model, tokenizer, template, generation);
     }
 

@@ -12,6 +12,7 @@ namespace AssistantBuilder.Cli.Commands;
 static class GenerateCommand
 {
     static readonly Option<string> Model = new("--model") { Description = "Hugging Face model folder (config.json, safetensors, tokenizer.json).", Required = true };
+    static readonly Option<string?> Adapter = new("--adapter") { Description = "PEFT LoRA adapter folder (adapter_config.json, adapter_model.safetensors) applied on top of --model." };
     static readonly Option<string?> Prompt = new("--prompt") { Description = "The prompt: one user message, rendered with the chat template (or raw with --raw)." };
     static readonly Option<bool> Raw = new("--raw") { Description = "Encode --prompt as the tokenizer does by default (its post-processor may add BOS), with no chat template." };
     static readonly Option<FileInfo?> Messages = new("--messages") { Description = "JSON file with an array of {\"role\", \"content\"} messages, rendered with the chat template." };
@@ -30,7 +31,7 @@ static class GenerateCommand
     {
         var command = new Command("generate", "Generate a reply with a Hugging Face model folder, streaming it to stdout.")
         {
-            Model, Prompt, Raw, Messages, System, MaxNewTokens, Temperature, TopK, TopP, RepetitionPenalty, Seed, Stop, Device, Json,
+            Model, Adapter, Prompt, Raw, Messages, System, MaxNewTokens, Temperature, TopK, TopP, RepetitionPenalty, Seed, Stop, Device, Json,
         };
         command.Validators.Add(result =>
         {
@@ -47,7 +48,7 @@ static class GenerateCommand
     {
         var device = DeviceSelector.Resolve(result.GetValue(Device)!);
         var messages = result.GetValue(Messages) is { } file ? MessagesFile.Read(file.FullName) : null;
-        using var chat = ChatModel.Load(result.GetValue(Model)!, device);
+        using var chat = ChatModel.Load(result.GetValue(Model)!, device, adapterDirectory: result.GetValue(Adapter));
         string prompt = result.GetValue(Raw) ? result.GetValue(Prompt)! : chat.RenderChat(messages ?? WithSystem(result));
         var promptIds = result.GetValue(Raw) ? chat.Tokenizer.Encode(prompt) : chat.EncodeChat(prompt);
         var options = Options(result, chat.DefaultOptions());

@@ -1,3 +1,4 @@
+using AssistantBuilder.Engine.Lora;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -17,14 +18,18 @@ public sealed class CausalLm : nn.Module<Tensor, Tensor>
     public ModelConfig Config { get; }
     public Device Device { get; private set; }
     public ScalarType DType { get; }
+    /// <summary>The LoRA adapter layout, when the projections carry adapters.</summary>
+    public LoraConfig? Lora { get; }
 
-    public CausalLm(ModelConfig config, Device? device = null, ScalarType dtype = ScalarType.Float32) : base(nameof(CausalLm))
+    public CausalLm(ModelConfig config, Device? device = null, ScalarType dtype = ScalarType.Float32, LoraConfig? lora = null) : base(nameof(CausalLm))
     {
-        (Config, Device, DType) = (config, device ?? CPU, dtype);
-        model = new Model(config, Device, dtype);
+        (Config, Device, DType, Lora) = (config, device ?? CPU, dtype, lora);
+        model = new Model(config, lora, Device, dtype);
         if (!config.TieWordEmbeddings) lm_head = nn.Linear(config.HiddenSize, config.VocabSize, hasBias: false, Device, dtype);
         _rotary = new Rotary(config);
         RegisterComponents();
+        if (lora is not null) // as PEFT: with an adapter, only the adapter trains
+            foreach (var (name, p) in named_parameters()) p.requires_grad = Projection.IsLoraParameter(name);
     }
 
     public override Tensor forward(Tensor inputIds) => Forward(inputIds);
@@ -58,6 +63,10 @@ public sealed class CausalLm : nn.Module<Tensor, Tensor>
         if (keyMask is null) return mask;
         return (mask & keyMask.to(ScalarType.Bool).unsqueeze(1)) | (keys == queries).unsqueeze(0);
     }
+
+    /// <summary>Every LoRA-wrapped projection with its module path, e.g. "model.layers.0.self_attn.q_proj".</summary>
+    public IEnumerable<(string Path, LoraLinear Layer)> LoraLayers() =>
+        named_modules().Where(m => m.module is LoraLinear).Select(m => (m.name, (LoraLinear)m.module));
 
     public KvCache NewCache(long batch, long capacity) => new(Config, batch, capacity, Device, DType);
 

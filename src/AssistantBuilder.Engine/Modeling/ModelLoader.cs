@@ -1,5 +1,6 @@
 using TorchSharp;
 using AssistantBuilder.Engine.Checkpoints;
+using AssistantBuilder.Engine.Lora;
 using static TorchSharp.torch;
 
 namespace AssistantBuilder.Engine.Modeling;
@@ -7,19 +8,21 @@ namespace AssistantBuilder.Engine.Modeling;
 /// <summary>
 /// Loads an HF model folder (config.json + safetensors) into a <see cref="CausalLm"/>, key for key.
 /// Every name, shape and dtype is checked before any weight is copied: a bad checkpoint fails whole.
+/// With a LoRA config the targeted projections are wrapped; their base weights load from the same keys.
 /// </summary>
 public static class ModelLoader
 {
-    public static CausalLm Load(string directory, Device? device = null, ScalarType? dtype = null)
+    public static CausalLm Load(string directory, Device? device = null, ScalarType? dtype = null, LoraConfig? lora = null)
     {
         if (!Directory.Exists(directory)) throw new CheckpointException($"{directory}: model folder not found");
         var config = ModelConfig.FromFile(Path.Combine(directory, "config.json"));
         device ??= CPU;
         using var reader = CheckpointReader.Open(directory);
-        var model = new CausalLm(config, CPU, dtype ?? DeviceSelector.ComputeDtype(device));
+        var model = new CausalLm(config, CPU, dtype ?? DeviceSelector.ComputeDtype(device), lora);
         try
         {
-            var parameters = model.named_parameters().ToDictionary(p => p.name, p => p.parameter);
+            var parameters = model.named_parameters().Where(p => !Projection.IsLoraParameter(p.name))
+                .ToDictionary(p => Projection.CheckpointKey(p.name), p => p.parameter);
             CheckKeys(directory, reader, parameters);
             using (no_grad())
                 foreach (var (name, parameter) in parameters) CopyWeight(reader, name, parameter);

@@ -3,5 +3,7 @@ using AssistantBuilder.Cli.Commands;
 
 var root = new RootCommand("ab: AssistantBuilder's command line: run, fine-tune and measure chat models in Hugging Face format.");
 root.Subcommands.Add(GenerateCommand.Create());
+root.Subcommands.Add(TrainCommand.Create());
+root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 return await root.Parse(args).InvokeAsync();

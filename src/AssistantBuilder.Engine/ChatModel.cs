@@ -31,10 +31,7 @@ public sealed class ChatModel : IDisposable
     public static ChatModel Load(string directory, Device? device = null, ScalarType? dtype = null, string? adapterDirectory = null, bool mergeAdapter = true)
     {
         if (!System.IO.Directory.Exists(directory)) throw new Checkpoints.CheckpointException($"{directory}: model folder not found");
-        var tokenizer = HfTokenizer.FromFile(Path.Combine(directory, "tokenizer.json"));
-        string templateConfig = Path.Combine(directory, "tokenizer_config.json");
-        var template = File.Exists(templateConfig) ? ChatTemplate.FromTokenizerConfig(templateConfig) : ChatTemplate.ChatMl;
-        var generation = GenerationConfig.FromDirectory(directory);
+        var (tokenizer, template, generation) = LoadText(directory);
         var lora = adapterDirectory is null ? null : PeftAdapter.ReadConfig(adapterDirectory);
         var model = ModelLoader.Load(directory, device, dtype, lora);
         try
@@ -44,6 +41,27 @@ public sealed class ChatModel : IDisposable
         }
         catch { model.Dispose(); throw; }
         return new ChatModel(directory, model, tokenizer, template, generation);
+    }
+
+    /// <summary>
+    /// Loads a model folder for fine-tuning: its projections wrapped with a new LoRA adapter (A random from the
+    /// current torch seed, B zero) and only the adapter trainable.
+    /// </summary>
+    public static ChatModel LoadForTraining(string directory, LoraConfig lora, Device? device = null, ScalarType? dtype = null)
+    {
+        if (!System.IO.Directory.Exists(directory)) throw new Checkpoints.CheckpointException($"{directory}: model folder not found");
+        lora.Validate();
+        var (tokenizer, template, generation) = LoadText(directory);
+        return new ChatModel(directory, ModelLoader.Load(directory, device, dtype, lora), tokenizer, template, generation);
+    }
+
+    // Everything but the weights: tokenizer.json, the chat template (ChatML when there is none) and generation_config.json.
+    static (HfTokenizer, ChatTemplate, GenerationConfig) LoadText(string directory)
+    {
+        var tokenizer = HfTokenizer.FromFile(Path.Combine(directory, "tokenizer.json"));
+        string templateConfig = Path.Combine(directory, "tokenizer_config.json");
+        var template = File.Exists(templateConfig) ? ChatTemplate.FromTokenizerConfig(templateConfig) : ChatTemplate.ChatMl;
+        return (tokenizer, template, GenerationConfig.FromDirectory(directory));
     }
 
     /// <summary>End-of-sequence ids from config.json, generation_config.json and the tokenizer's eos token.</summary>

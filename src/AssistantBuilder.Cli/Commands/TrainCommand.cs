@@ -1,0 +1,80 @@
+using System.CommandLine;
+using System.Text.Json;
+using AssistantBuilder.Core.Datasets;
+using AssistantBuilder.Core.Training;
+using AssistantBuilder.Engine;
+using AssistantBuilder.Engine.Lora;
+using AssistantBuilder.Engine.Modeling;
+using AssistantBuilder.Engine.Training;
+
+namespace AssistantBuilder.Cli.Commands;
+
+/// <summary><c>ab train</c>: LoRA fine-tuning of a model folder on a conversations file, writing a PEFT adapter.</summary>
+static class TrainCommand
+{
+    static readonly Option<string> Model = new("--model") { Description = "Base model folder (Hugging Face layout).", Required = true };
+    static readonly Option<FileInfo> Data = new("--data") { Description = "Conversations: OpenAI chat JSONL, ShareGPT, Alpaca, CSV or a plain transcript.", Required = true };
+    static readonly Option<DatasetFormat> Format = new("--format") { Description = "Data format (auto detects it from the file).", DefaultValueFactory = _ => DatasetFormat.Auto };
+    static readonly Option<FileInfo?> Validation = new("--validation") { Description = "Held-out conversations; without it 10% are split off by --seed (10 or more conversations)." };
+    static readonly Option<string> Out = new("--out") { Description = "Output folder: the adapter, checkpoints/ and best/.", Required = true };
+    static readonly Option<int> Epochs = new("--epochs") { Description = "Passes over the training set.", DefaultValueFactory = _ => 3 };
+    static readonly Option<double> LearningRate = new("--learning-rate") { Description = "Peak learning rate of AdamW (after warmup, then cosine decay).", DefaultValueFactory = _ => 2e-4 };
+    static readonly Option<int> Rank = new("--lora-rank") { Description = "LoRA rank r: size of the low-rank update.", DefaultValueFactory = _ => 16 };
+    static readonly Option<double> Alpha = new("--lora-alpha") { Description = "LoRA alpha: the update is scaled by alpha / r.", DefaultValueFactory = _ => 32 };
+    static readonly Option<double> Dropout = new("--lora-dropout") { Description = "Dropout on the LoRA input.", DefaultValueFactory = _ => 0.05 };
+    static readonly Option<bool> Rslora = new("--rslora") { Description = "Scale by alpha / sqrt(r) (rank-stabilised LoRA)." };
+    static readonly Option<string> Targets = new("--target-modules") { Description = "Comma-separated projections to adapt.", DefaultValueFactory = _ => string.Join(",", LoraConfig.AllLinear) };
+    static readonly Option<int> BatchSize = new("--batch-size") { Description = "Conversations per micro-batch (grouped by length).", DefaultValueFactory = _ => 8 };
+    static readonly Option<int> GradAccum = new("--grad-accum") { Description = "Micro-batches per optimizer step.", DefaultValueFactory = _ => 1 };
+    static readonly Option<int> MaxSeqLen = new("--max-seq-len") { Description = "Longest conversation in tokens; longer ones are rejected with their line.", DefaultValueFactory = _ => 1024 };
+    static readonly Option<double> Warmup = new("--warmup-ratio") { Description = "Fraction of steps spent warming the learning rate up.", DefaultValueFactory = _ => 0.03 };
+    static readonly Option<int> Seed = new("--seed") { Description = "Seed for the adapter's initialisation, the data order, dropout and the split.", DefaultValueFactory = _ => 42 };
+    static readonly Option<int> SaveEvery = new("--save-every") { Description = "Write a resumable checkpoint every N steps.", DefaultValueFactory = _ => 100 };
+    static readonly Option<int> EvalEvery = new("--eval-every") { Description = "Also evaluate every N steps (0: at each epoch's end only).", DefaultValueFactory = _ => 0 };
+    static readonly Option<int?> EarlyStopping = new("--early-stopping") { Description = "Stop after N evaluations without improvement, keeping the best adapter." };
+    static readonly Option<bool> Resume = new("--resume") { Description = "Continue from the latest checkpoint in --out." };
+    static readonly Option<string> Device = CommonOptions.Device();
+    static readonly Option<bool> Json = CommonOptions.Json("Print JSON lines: step, eval, checkpoint and done events.");
+
+    public static Command Create()
+    {
+        var command = new Command("train", "Fine-tune a model with LoRA on conversations; writes a PEFT adapter (adapter_config.json, adapter_model.safetensors).")
+        {
+            Model, Data, Format, Validation, Out, Epochs, LearningRate, Rank, Alpha, Dropout, Rslora, Targets, BatchSize, GradAccum,
+            MaxSeqLen, Warmup, Seed, SaveEvery, EvalEvery, EarlyStopping, Resume, Device, Json,
+        };
+        command.SetAction((result, ct) => CliErrors.Run(() => Task.FromResult(Run(result, ct))));
+        return command;
+    }
+
+    static int Run(ParseResult r, CancellationToken ct)
+    {
+        var device = DeviceSelector.Resolve(r.GetValue(Device)!);
+        var lora = new LoraConfig
+        {
+            R = r.GetValue(Rank), LoraAlpha = r.GetValue(Alpha), LoraDropout = r.GetValue(Dropout), UseRslora = r.GetValue(Rslora),
+            TargetModules = r.GetValue(Targets)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
+            BaseModelNameOrPath = Path.GetFullPath(r.GetValue(Model)!),
+        };
+        var options = new TrainOptions
+        {
+            Epochs = r.GetValue(Epochs), LearningRate = r.GetValue(LearningRate), BatchSize = r.GetValue(BatchSize), GradAccum = r.GetValue(GradAccum),
+            WarmupRatio = r.GetValue(Warmup), Seed = r.GetValue(Seed), SaveEvery = r.GetValue(SaveEvery), EvalEvery = r.GetValue(EvalEvery),
+            EarlyStoppingPatience = r.GetValue(EarlyStopping),
+        };
+        options.Validate();
+        if (r.GetValue(MaxSeqLen) < 8) throw new UserError($"--max-seq-len must be at least 8 (got {r.GetValue(MaxSeqLen)})");
+        TorchSharp.torch.manual_seed(options.Seed); // the adapter's A matrices are drawn when the model is built
+        using var chat = ChatModel.LoadForTraining(r.GetValue(Model)!, lora, device);
+        var data = TrainingData.Prepare(chat, r.GetValue(Data)!.FullName, new ImportOptions { Format = r.GetValue(Format) },
+            r.GetValue(Validation)?.FullName, r.GetValue(MaxSeqLen), options.Seed);
+        bool json = r.GetValue(Json);
+        TrainReport.Data(data, json);
+        int padId = chat.Tokenizer.TokenToId("<|endoftext|>") ?? chat.EosTokenIds[0]; // padding is masked out: any id will do
+        var trainer = new LoraTrainer(chat.Model, lora, options, data.Train, data.Validation, padId, r.GetValue(Out)!);
+        var done = json
+            ? trainer.Run(e => Console.WriteLine(JsonSerializer.Serialize(e, JsonDefaults.Snake)), r.GetValue(Resume), ct)
+            : TrainProgress.Run(trainer, r.GetValue(Resume), ct);
+        return done.Completed ? 0 : 130;
+    }
+}

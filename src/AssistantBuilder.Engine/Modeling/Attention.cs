@@ -37,10 +37,13 @@ public sealed class Attention : nn.Module<Tensor, ForwardContext, Tensor>
         var folded = q.reshape(b, _kvHeads, g * t, _headDim);                       // [B, KVH, G*T, D]
         var mask = ctx.Mask?.unsqueeze(1).repeat(1, 1, g, 1);                      // [B|1, 1, G*T, S]
         var y = F.scaled_dot_product_attention(folded, k, v, mask);                  // [B, KVH, G*T, D]
-        y = y.reshape(b, _heads, t, _headDim).transpose(1, 2).reshape(b * t, _heads * _headDim);
+        y = t == 1 ? y.view(b, _heads * _headDim) // one token: the head order already matches
+            : y.reshape(b, _heads, t, _headDim).transpose(1, 2).reshape(b * t, _heads * _headDim);
         return o_proj.forward(y).view(b, t, -1);
     }
 
-    Tensor Heads(Tensor rows, long b, int heads) => // [B*T, heads*D] -> [B, heads, T, D]
-        rows.view(b, -1, heads, _headDim).transpose(1, 2);
+    // [B*T, heads*D] -> [B, heads, T, D]; decoding one token needs no transpose (and so no copies later on).
+    Tensor Heads(Tensor rows, long b, int heads) => rows.shape[0] == b
+        ? rows.view(b, heads, 1, _headDim)
+        : rows.view(b, -1, heads, _headDim).transpose(1, 2);
 }

@@ -7,6 +7,7 @@ using static TorchSharp.torch;
 
 namespace AssistantBuilder.Engine.Tests.Lora;
 
+[Collection(TorchRandomCollection.Name)]
 public sealed class LoraTests : IDisposable
 {
     readonly TinyModel _tiny = TinyModel.Create(TinyModel.DefaultConfig("Qwen2ForCausalLM"));

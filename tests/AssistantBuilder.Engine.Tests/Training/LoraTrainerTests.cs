@@ -6,6 +6,7 @@ using static TorchSharp.torch;
 
 namespace AssistantBuilder.Engine.Tests.Training;
 
+[Collection(TorchRandomCollection.Name)]
 public sealed class LoraTrainerTests : IDisposable
 {
     readonly TinyModel _tiny = TinyModel.Create();

@@ -37,7 +37,7 @@ public static class TrainingData
         var examples = new List<TrainingExample>();
         foreach (var c in conversations)
         {
-            try { examples.Add(builder.Build(c.ToMessages(), c.Turns.Select(t => t.Train).ToList(), c.SourceLine)); }
+            try { examples.Add(builder.Build(c.ToMessages(), c.Turns.Select(t => t.Role == ExampleBuilder.AssistantRole && t.Train).ToList(), c.SourceLine)); }
             catch (Exception ex) when (ex is ConversationRejectedException or ExampleTooLongException)
             {
                 rejected.Add(new RejectedRecord(c.SourceLine, ex.Message));

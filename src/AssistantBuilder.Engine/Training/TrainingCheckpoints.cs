@@ -36,10 +36,10 @@ public sealed class TrainingCheckpoints(string outputDirectory, TrainingFingerpr
     public TrainerState Restore(CausalLm model, OptimizerHelper optimizer)
     {
         string dir = Completed().LastOrDefault()
-            ?? throw new InvalidOperationException($"nothing to resume: no checkpoint in {Root}");
+            ?? throw new ResumeException($"nothing to resume: no checkpoint in {Root}");
         var state = TrainerState.Load(Path.Combine(dir, StateFile));
         string? why = state.Fingerprint is null ? "it has no fingerprint" : fingerprint.Mismatch(state.Fingerprint);
-        if (why is not null) throw new InvalidOperationException($"cannot resume from {dir}: {why}");
+        if (why is not null) throw new ResumeException($"cannot resume from {dir}: {why}");
         PeftAdapter.LoadWeights(model, dir);
         optimizer.load_state_dict(Path.Combine(dir, OptimizerFile));
         using var rng = tensor(Convert.FromBase64String(state.RngState), dtype: ScalarType.Byte);

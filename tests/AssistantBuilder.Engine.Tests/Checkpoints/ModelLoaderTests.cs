@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using AssistantBuilder.Engine.Checkpoints;
 using AssistantBuilder.Engine.Modeling;
 using AssistantBuilder.Engine.Tests.Support;
+using AssistantBuilder.Testing;
 using static TorchSharp.torch;
 
 namespace AssistantBuilder.Engine.Tests.Checkpoints;

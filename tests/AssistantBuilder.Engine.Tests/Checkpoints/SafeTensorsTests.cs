@@ -1,6 +1,7 @@
 using System.Text;
 using AssistantBuilder.Engine.Checkpoints;
 using AssistantBuilder.Engine.Tests.Support;
+using AssistantBuilder.Testing;
 using static TorchSharp.torch;
 
 namespace AssistantBuilder.Engine.Tests.Checkpoints;

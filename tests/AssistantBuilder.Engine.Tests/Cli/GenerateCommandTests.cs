@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AssistantBuilder.Engine.Tests.Support;
+using AssistantBuilder.Testing;
 
 namespace AssistantBuilder.Engine.Tests.Cli;
 

@@ -1,6 +1,7 @@
 using AssistantBuilder.Engine.Generation;
 using AssistantBuilder.Engine.Modeling;
 using AssistantBuilder.Engine.Tests.Support;
+using AssistantBuilder.Testing;
 
 namespace AssistantBuilder.Engine.Tests.Generation;
 

@@ -1,5 +1,6 @@
 using AssistantBuilder.Engine.Modeling;
 using AssistantBuilder.Engine.Tests.Support;
+using AssistantBuilder.Testing;
 using static TorchSharp.torch;
 
 namespace AssistantBuilder.Engine.Tests.Modeling;

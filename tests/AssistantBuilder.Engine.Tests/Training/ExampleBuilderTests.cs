@@ -1,6 +1,7 @@
 using AssistantBuilder.Engine.Chat;
 using AssistantBuilder.Engine.Templates;
 using AssistantBuilder.Engine.Tests.Support;
+using AssistantBuilder.Testing;
 using AssistantBuilder.Engine.Tokenization;
 using AssistantBuilder.Engine.Training;
 using static AssistantBuilder.Engine.Tests.Training.TrainingFixtures;

@@ -1,6 +1,7 @@
 using AssistantBuilder.Engine.Chat;
 using AssistantBuilder.Engine.Lora;
 using AssistantBuilder.Engine.Tests.Support;
+using AssistantBuilder.Testing;
 using AssistantBuilder.Engine.Training;
 using static TorchSharp.torch;
 
@@ -89,10 +90,10 @@ public sealed class LoraTrainerTests : IDisposable
         var (chat, examples) = Load();
         using var _ = chat;
         var options = new TrainOptions { Epochs = 1, BatchSize = 4, SaveEvery = 1 };
-        Assert.Contains("nothing to resume", Assert.Throws<InvalidOperationException>(() =>
+        Assert.Contains("nothing to resume", Assert.Throws<ResumeException>(() =>
             new LoraTrainer(chat.Model, Lora, options, examples, [], 0, Out("none")).Run(resume: true)).Message);
         new LoraTrainer(chat.Model, Lora, options, examples, [], 0, Out("changed")).Run();
-        var ex = Assert.Throws<InvalidOperationException>(() =>
+        var ex = Assert.Throws<ResumeException>(() =>
             new LoraTrainer(chat.Model, Lora, options with { LearningRate = 1e-3 }, examples, [], 0, Out("changed")).Run(resume: true));
         Assert.Contains("the hyperparameters differ", ex.Message);
     }

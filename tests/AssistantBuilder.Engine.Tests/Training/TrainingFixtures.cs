@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using AssistantBuilder.Engine.Chat;
 using AssistantBuilder.Engine.Templates;
 using AssistantBuilder.Engine.Tests.Support;
+using AssistantBuilder.Testing;
 using AssistantBuilder.Engine.Tests.Tokenization;
 using AssistantBuilder.Engine.Tokenization;
 

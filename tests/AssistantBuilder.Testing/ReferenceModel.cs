@@ -1,6 +1,6 @@
 using AssistantBuilder.Engine.Modeling;
 
-namespace AssistantBuilder.Engine.Tests.Support;
+namespace AssistantBuilder.Testing;
 
 /// <summary>
 /// An independent, deliberately naive Llama forward pass in double precision over plain arrays: loops instead of

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace AssistantBuilder.Engine.Tests.Support;
+namespace AssistantBuilder.Testing;
 
 /// <summary>Runs the real <c>ab</c> command (the Cli project's build output, copied next to the tests) in a child process.</summary>
 public static class AbProcess

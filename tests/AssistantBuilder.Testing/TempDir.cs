@@ -1,4 +1,4 @@
-namespace AssistantBuilder.Engine.Tests.Support;
+namespace AssistantBuilder.Testing;
 
 public static class TempDir
 {

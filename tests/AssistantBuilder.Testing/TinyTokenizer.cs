@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace AssistantBuilder.Engine.Tests.Support;
+namespace AssistantBuilder.Testing;
 
 /// <summary>
 /// A small byte-level BPE tokenizer in HF's tokenizer.json format (GPT-2 byte-to-unicode alphabet, a few merges,

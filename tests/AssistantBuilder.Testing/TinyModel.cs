@@ -3,7 +3,7 @@ using AssistantBuilder.Engine.Checkpoints;
 using AssistantBuilder.Engine.Modeling;
 using static TorchSharp.torch;
 
-namespace AssistantBuilder.Engine.Tests.Support;
+namespace AssistantBuilder.Testing;
 
 /// <summary>
 /// A tiny random model in HF layout, written at test time: config.json, model.safetensors, tokenizer.json,

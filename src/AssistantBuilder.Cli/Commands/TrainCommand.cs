@@ -25,6 +25,7 @@ static class TrainCommand
     static readonly Option<bool> Rslora = new("--rslora") { Description = "Scale by alpha / sqrt(r) (rank-stabilised LoRA)." };
     static readonly Option<string> Targets = new("--target-modules") { Description = "Comma-separated projections to adapt.", DefaultValueFactory = _ => string.Join(",", LoraConfig.AllLinear) };
     static readonly Option<int> BatchSize = new("--batch-size") { Description = "Conversations per micro-batch (grouped by length).", DefaultValueFactory = _ => 8 };
+    static readonly Option<int> BatchTokens = new("--batch-tokens") { Description = "Cap on a micro-batch's padded tokens, to bound memory (0 = no cap).", DefaultValueFactory = _ => 4096 };
     static readonly Option<int> GradAccum = new("--grad-accum") { Description = "Micro-batches per optimizer step.", DefaultValueFactory = _ => 1 };
     static readonly Option<int> MaxSeqLen = new("--max-seq-len") { Description = "Longest conversation in tokens; longer ones are rejected with their line.", DefaultValueFactory = _ => 1024 };
     static readonly Option<double> Warmup = new("--warmup-ratio") { Description = "Fraction of steps spent warming the learning rate up.", DefaultValueFactory = _ => 0.03 };
@@ -40,7 +41,7 @@ static class TrainCommand
     {
         var command = new Command("train", "Fine-tune a model with LoRA on conversations; writes a PEFT adapter (adapter_config.json, adapter_model.safetensors).")
         {
-            Model, Data, Format, Validation, Out, Epochs, LearningRate, Rank, Alpha, Dropout, Rslora, Targets, BatchSize, GradAccum,
+            Model, Data, Format, Validation, Out, Epochs, LearningRate, Rank, Alpha, Dropout, Rslora, Targets, BatchSize, BatchTokens, GradAccum,
             MaxSeqLen, Warmup, Seed, SaveEvery, EvalEvery, EarlyStopping, Resume, Device, Json,
         };
         command.SetAction((result, ct) => CliErrors.Run(() => Task.FromResult(Run(result, ct))));
@@ -58,7 +59,7 @@ static class TrainCommand
         };
         var options = new TrainOptions
         {
-            Epochs = r.GetValue(Epochs), LearningRate = r.GetValue(LearningRate), BatchSize = r.GetValue(BatchSize), GradAccum = r.GetValue(GradAccum),
+            Epochs = r.GetValue(Epochs), LearningRate = r.GetValue(LearningRate), BatchSize = r.GetValue(BatchSize), MaxBatchTokens = r.GetValue(BatchTokens), GradAccum = r.GetValue(GradAccum),
             WarmupRatio = r.GetValue(Warmup), Seed = r.GetValue(Seed), SaveEvery = r.GetValue(SaveEvery), EvalEvery = r.GetValue(EvalEvery),
             EarlyStoppingPatience = r.GetValue(EarlyStopping),
         };

@@ -33,6 +33,7 @@ public sealed class Attention : nn.Module<Tensor, ForwardContext, Tensor>
         var k = Rotary.Apply(Heads(k_proj.forward(rows), b, _kvHeads), ctx.Cos, ctx.Sin); // [B, KVH, T, D]
         var v = Heads(v_proj.forward(rows), b, _kvHeads);                                 // [B, KVH, T, D]
         if (ctx.Cache is { } cache) (k, v) = cache.Append(_layer, ctx.Start, k, v);   // [B, KVH, S, D]
+        if (ctx.Causal) return o_proj.forward(CausalAttention(q, k, v, g)).view(b, t, -1);
         // Fold the G query heads of each key/value head into the query axis, so K and V are never copied G times.
         var folded = q.reshape(b, _kvHeads, g * t, _headDim);                       // [B, KVH, G*T, D]
         var mask = ctx.Mask?.unsqueeze(1).repeat(1, 1, g, 1);                      // [B|1, 1, G*T, S]
@@ -40,6 +41,16 @@ public sealed class Attention : nn.Module<Tensor, ForwardContext, Tensor>
         y = t == 1 ? y.view(b, _heads * _headDim) // one token: the head order already matches
             : y.reshape(b, _heads, t, _headDim).transpose(1, 2).reshape(b * t, _heads * _headDim);
         return o_proj.forward(y).view(b, t, -1);
+    }
+
+    // Causal attention with each key/value head repeated for its G query heads, so that libtorch's fused
+    // (flash) kernel runs with is_causal and keeps memory linear in T: the training and prefill path.
+    Tensor CausalAttention(Tensor q, Tensor k, Tensor v, long g) // -> [B*T, H*D]
+    {
+        long b = q.shape[0], t = q.shape[2];
+        if (g > 1) (k, v) = (k.repeat_interleave(g, dim: 1), v.repeat_interleave(g, dim: 1)); // [B, H, T, D]
+        var y = F.scaled_dot_product_attention(q, k, v, is_casual: true);                       // [B, H, T, D]
+        return y.transpose(1, 2).reshape(b * t, _heads * _headDim);
     }
 
     // [B*T, heads*D] -> [B, heads, T, D]; decoding one token needs no transpose (and so no copies later on).

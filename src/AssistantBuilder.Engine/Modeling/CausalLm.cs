@@ -37,20 +37,30 @@ public sealed class CausalLm : nn.Module<Tensor, Tensor>
     /// <summary>
     /// Logits [B, T, V] for input ids [B, T] (or [B, 1, V] with <paramref name="lastTokenOnly"/>).
     /// With a cache, the inputs continue the cached sequence and are appended to it.
-    /// <paramref name="keyMask"/> [B, S] marks real (true) and padding (false) keys.
+    /// <paramref name="keyMask"/> [B, S] marks real (true) and padding (false) keys; right padding needs none.
     /// </summary>
     public Tensor Forward(Tensor inputIds, KvCache? cache = null, Tensor? keyMask = null, bool lastTokenOnly = false)
     {
+        var hidden = Hidden(inputIds, cache, keyMask);                    // [B, T, C]
+        if (lastTokenOnly) hidden = hidden.narrow(1, hidden.shape[1] - 1, 1);
+        return Logits(hidden.reshape(-1, Config.HiddenSize)).view(hidden.shape[0], hidden.shape[1], -1);
+    }
+
+    /// <summary>The final hidden states [B, T, C] (after the last norm), before the language-model head.</summary>
+    public Tensor Hidden(Tensor inputIds, KvCache? cache = null, Tensor? keyMask = null)
+    {
         long t = inputIds.shape[1], start = cache?.Length ?? 0;
         var (cos, sin) = _rotary.Range(start, t, Device);
-        var ctx = new ForwardContext(cos.to_type(DType), sin.to_type(DType), AttentionMask(start, t, keyMask), cache, start);
-        var hidden = model.forward(inputIds, ctx); // [B, T, C]
+        // A fresh sequence without padding keys is plain causal attention: no mask tensor, the fused kernel's fast path.
+        bool causal = start == 0 && t > 1 && keyMask is null;
+        var ctx = new ForwardContext(cos.to_type(DType), sin.to_type(DType), causal ? null : AttentionMask(start, t, keyMask), cache, start, causal);
+        var hidden = model.forward(inputIds, ctx);
         cache?.Advance(t);
-        if (lastTokenOnly) hidden = hidden.narrow(1, t - 1, 1);
-        var rows = hidden.reshape(-1, Config.HiddenSize); // [B*T, C]: 2-D, the fast path of libtorch's linear
-        var logits = lm_head is null ? nn.functional.linear(rows, model.EmbeddingWeight) : lm_head.forward(rows);
-        return logits.view(hidden.shape[0], hidden.shape[1], -1);
+        return hidden;
     }
+
+    /// <summary>Logits [N, V] for hidden-state rows [N, C] (2-D: the fast path of libtorch's linear).</summary>
+    public Tensor Logits(Tensor rows) => lm_head is null ? nn.functional.linear(rows, model.EmbeddingWeight) : lm_head.forward(rows);
 
     // [B|1, T, S] bool: query at position start+i may attend to key j when j <= start+i and key j is real.
     // Every query keeps its own position, so a padding row never attends to nothing (which would give NaN).

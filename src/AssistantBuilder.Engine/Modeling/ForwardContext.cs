@@ -11,4 +11,5 @@ public sealed record ForwardContext(
     Tensor Sin,      // [T, D], first half negated (see Rotary.Apply)
     Tensor? Mask,    // [B or 1, T, S] bool, true = may attend; null = attend to every key (one query token)
     KvCache? Cache,
-    long Start);     // position of the first input token
+    long Start,      // position of the first input token
+    bool Causal = false); // plain causal attention over the inputs alone (Mask is null)

@@ -7,18 +7,25 @@ namespace AssistantBuilder.Engine.Training;
 /// <summary>Next-token cross-entropy over the labelled positions: logits at t predict Labels[t + 1].</summary>
 public static class CausalLoss
 {
-    /// <summary>Summed loss (a scalar tensor) and the number of real, non-padding tokens in the batch.</summary>
+    /// <summary>
+    /// Summed loss (a scalar tensor) and the number of real, non-padding tokens in the batch. Batches are right-padded,
+    /// so causal attention alone keeps real tokens from seeing padding; logits are computed only at the positions
+    /// that are trained, which saves most of the [B, T, V] logits memory on chat data.
+    /// </summary>
     public static (Tensor Sum, long Tokens) Sum(CausalLm model, CollatedBatch batch)
     {
         var ids = tensor(batch.Ids, device: model.Device);
         var labels = tensor(batch.Labels, device: model.Device);
-        var mask = tensor(batch.KeyMask, device: model.Device);
-        var logits = model.Forward(ids, keyMask: mask);                           // [B, T, V]
-        long t = logits.shape[1], v = logits.shape[2];
-        var predicted = logits.narrow(1, 0, t - 1).reshape(-1, v).to_type(ScalarType.Float32); // [B*(T-1), V]
+        var hidden = model.Hidden(ids);                                          // [B, T, C]
+        long t = hidden.shape[1];
+        var rows = hidden.narrow(1, 0, t - 1).reshape(-1, hidden.shape[2]);      // [B*(T-1), C]: position t predicts t + 1
         var targets = labels.narrow(1, 1, t - 1).reshape(-1);                    // [B*(T-1)]
-        var sum = F.cross_entropy(predicted, targets, ignore_index: TrainingExample.IgnoreIndex, reduction: nn.Reduction.Sum);
-        return (sum, mask.sum().item<long>());
+        var trained = (targets != TrainingExample.IgnoreIndex).nonzero().squeeze(1);
+        var logits = model.Logits(rows.index_select(0, trained)).to_type(ScalarType.Float32); // [N, V]
+        var sum = F.cross_entropy(logits, targets.index_select(0, trained), reduction: nn.Reduction.Sum);
+        long real = 0;
+        foreach (bool m in batch.KeyMask) if (m) real++;
+        return (sum, real);
     }
 
     /// <summary>How many positions of a batch take part in the loss (labels after the first column that are not -100).</summary>

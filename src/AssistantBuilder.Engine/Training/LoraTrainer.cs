@@ -34,7 +34,9 @@ public sealed class LoraTrainer
         (_model, _lora, _options, _train, _validation, _padId, OutputDirectory) = (model, lora, options, train, validation, padId, outputDirectory);
         _parameters = model.parameters().Where(p => p.requires_grad).ToList();
         if (_parameters.Count == 0) throw new ArgumentException("the model has no trainable LoRA weights");
-        _batcher = new LengthBatcher(train.Select(e => e.Length).ToList(), maxBatchSize: options.BatchSize, seed: (ulong)options.Seed);
+        var lengths = train.Select(e => e.Length).ToList();
+        int budget = options.MaxBatchTokens == 0 ? 0 : Math.Max(options.MaxBatchTokens, lengths.Max());
+        _batcher = new LengthBatcher(lengths, budget, options.BatchSize, (ulong)options.Seed);
         TotalSteps = Enumerable.Range(0, options.Epochs).Sum(e => GroupsIn(e).Count);
         Schedule = new LearningRateSchedule(options.LearningRate, (int)Math.Ceiling(options.WarmupRatio * TotalSteps), TotalSteps);
         _checkpoints = new TrainingCheckpoints(outputDirectory, TrainingFingerprint.Of(options, lora, train, validation));

@@ -7,6 +7,11 @@ public sealed record TrainOptions
     public double LearningRate { get; init; } = 2e-4;
     /// <summary>Conversations per micro-batch (grouped by length).</summary>
     public int BatchSize { get; init; } = 8;
+    /// <summary>
+    /// Cap on a micro-batch's padded tokens (conversations × longest), which bounds activation memory
+    /// (about 120 KB per token per layer at SmolLM2-135M's width); 0 = no cap. Never below the longest conversation.
+    /// </summary>
+    public int MaxBatchTokens { get; init; } = 4096;
     /// <summary>Micro-batches per optimizer step.</summary>
     public int GradAccum { get; init; } = 1;
     public double WarmupRatio { get; init; } = 0.03;
@@ -26,6 +31,7 @@ public sealed record TrainOptions
         Check(Epochs is >= 1 and <= 1000, $"epochs must be between 1 and 1000 (got {Epochs})");
         Check(LearningRate is > 0 and < 1, $"learning rate must be in (0, 1) (got {LearningRate})");
         Check(BatchSize is >= 1 and <= 4096, $"batch size must be between 1 and 4096 (got {BatchSize})");
+        Check(MaxBatchTokens >= 0, $"the batch token budget must not be negative (got {MaxBatchTokens})");
         Check(GradAccum is >= 1 and <= 1024, $"gradient accumulation must be between 1 and 1024 (got {GradAccum})");
         Check(WarmupRatio is >= 0 and < 1, $"warmup ratio must be in [0, 1) (got {WarmupRatio})");
         Check(WeightDecay >= 0, $"weight decay must not be negative (got {WeightDecay})");

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text;
 
 namespace AssistantBuilder.Testing;
 
@@ -9,14 +11,44 @@ public static class AbProcess
 
     public static async Task<Result> RunAsync(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ab.dll"));
-        foreach (var a in args) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
+        using var process = Start(args);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         await process.WaitForExitAsync(timeout.Token);
         return new Result(process.ExitCode, await stdout, await stderr);
     }
+
+    /// <summary>
+    /// Runs ab and sends it SIGTERM once a line of its standard output satisfies the predicate. (SIGTERM rather than
+    /// Ctrl-C's SIGINT: a process started from a non-interactive shell in the background inherits SIGINT ignored.)
+    /// </summary>
+    public static async Task<Result> RunInterruptedAsync(Func<string, bool> interruptWhen, params string[] args)
+    {
+        using var process = Start(args);
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = new StringBuilder();
+        bool sent = false;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is string line)
+        {
+            stdout.AppendLine(line);
+            if (!sent && interruptWhen(line)) sent = kill(process.Id, SigTerm) == 0;
+        }
+        await process.WaitForExitAsync(timeout.Token);
+        return new Result(process.ExitCode, stdout.ToString(), await stderr);
+    }
+
+    static Process Start(string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ab.dll"));
+        foreach (var a in args) start.ArgumentList.Add(a);
+        return Process.Start(start)!;
+    }
+
+    const int SigTerm = 15;
+
+    [DllImport("libc", SetLastError = true)]
+    static extern int kill(int pid, int signal);
 }

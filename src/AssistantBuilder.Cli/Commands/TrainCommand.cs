@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using AssistantBuilder.Core.Datasets;
 using AssistantBuilder.Core.Training;
@@ -73,9 +74,13 @@ static class TrainCommand
         TrainReport.Data(data, json);
         int padId = chat.Tokenizer.TokenToId("<|endoftext|>") ?? chat.EosTokenIds[0]; // padding is masked out: any id will do
         var trainer = new LoraTrainer(chat.Model, lora, options, data.Train, data.Validation, padId, r.GetValue(Out)!);
+        // Ctrl-C (SIGINT) and SIGTERM (docker stop, kill) end the run gracefully: the trainer writes a checkpoint first.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
         var done = json
-            ? trainer.Run(e => Console.WriteLine(JsonSerializer.Serialize(e, JsonDefaults.Snake)), r.GetValue(Resume), ct)
-            : TrainProgress.Run(trainer, r.GetValue(Resume), ct);
+            ? trainer.Run(e => Console.WriteLine(JsonSerializer.Serialize(e, JsonDefaults.Snake)), r.GetValue(Resume), stop.Token)
+            : TrainProgress.Run(trainer, r.GetValue(Resume), stop.Token);
         return done.Completed ? 0 : 130;
     }
 }

@@ -74,6 +74,23 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_stop_signal_writes_a_checkpoint_and_resume_finishes_the_run()
+    {
+        string adapter = Path.Combine(Dir, "interrupted");
+        string[] args = ["train", "--model", Dir, "--data", Data(4), "--out", adapter, "--epochs", "50", "--batch-size", "2", "--save-every", "1000", "--json"];
+        var stopped = await AbProcess.RunInterruptedAsync(line => line.Contains("\"step\":3,"), args); // as docker stop or kill do
+        Assert.True(stopped.ExitCode == 130, $"exit {stopped.ExitCode}: {stopped.Stderr}");
+        var checkpoint = Events(stopped with { ExitCode = 0 }).Last(e => e.GetProperty("event").GetString() == "checkpoint");
+        int stoppedAt = checkpoint.GetProperty("step").GetInt32();
+        Assert.InRange(stoppedAt, 3, 199);
+        Assert.True(File.Exists(Path.Combine(checkpoint.GetProperty("path").GetString()!, "trainer_state.json")));
+
+        var resumed = Events(await AbProcess.RunAsync([.. args, "--resume"]));
+        Assert.Equal(stoppedAt + 1, resumed.First(e => e.GetProperty("event").GetString() == "step").GetProperty("step").GetInt32());
+        Assert.Equal(200, resumed[^1].GetProperty("step").GetInt32());
+    }
+
+    [Fact]
     public async Task Bad_data_reports_each_line_and_an_unusable_file_fails()
     {
         string mixed = Path.Combine(Dir, "mixed.jsonl");

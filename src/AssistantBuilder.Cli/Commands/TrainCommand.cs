@@ -73,7 +73,7 @@ static class TrainCommand
         bool json = r.GetValue(Json);
         TrainReport.Data(data, json);
         int padId = chat.Tokenizer.TokenToId("<|endoftext|>") ?? chat.EosTokenIds[0]; // padding is masked out: any id will do
-        var trainer = new LoraTrainer(chat.Model, lora, options, data.Train, data.Validation, padId, r.GetValue(Out)!);
+        var trainer = new Trainer(chat.Model, new AdapterWeights(lora), options, data.Train, data.Validation, padId, r.GetValue(Out)!);
         // Ctrl-C (SIGINT) and SIGTERM (docker stop, kill) end the run gracefully: the trainer writes a checkpoint first.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });

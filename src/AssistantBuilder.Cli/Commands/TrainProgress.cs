@@ -6,7 +6,7 @@ namespace AssistantBuilder.Cli.Commands;
 /// <summary>A terminal progress bar with loss, learning rate, tokens/s and the time left.</summary>
 static class TrainProgress
 {
-    public static DoneEvent Run(LoraTrainer trainer, bool resume, CancellationToken ct)
+    public static DoneEvent Run(Trainer trainer, bool resume, CancellationToken ct)
     {
         DoneEvent? done = null;
         AnsiConsole.Progress()

@@ -74,6 +74,21 @@ public sealed class CausalLm : nn.Module<Tensor, Tensor>
         return (mask & keyMask.to(ScalarType.Bool).unsqueeze(1)) | (keys == queries).unsqueeze(0);
     }
 
+    /// <summary>
+    /// Fresh weights for training from scratch, as HF's LlamaPreTrainedModel._init_weights: every Linear and the
+    /// embedding drawn from N(0, std), biases zero, norm weights one (std is config.json's initializer_range, 0.02).
+    /// </summary>
+    public void InitializeWeights(double std = 0.02)
+    {
+        using var noGrad = no_grad();
+        foreach (var (name, p) in named_parameters())
+        {
+            if (name.EndsWith("norm.weight", StringComparison.Ordinal)) p.fill_(1);
+            else if (name.EndsWith(".bias", StringComparison.Ordinal)) p.zero_();
+            else p.normal_(0, std);
+        }
+    }
+
     /// <summary>Every LoRA-wrapped projection with its module path, e.g. "model.layers.0.self_attn.q_proj".</summary>
     public IEnumerable<(string Path, LoraLinear Layer)> LoraLayers() =>
         named_modules().Where(m => m.module is LoraLinear).Select(m => (m.name, (LoraLinear)m.module));

@@ -1,14 +1,13 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using AssistantBuilder.Engine.Lora;
 
 namespace AssistantBuilder.Engine.Training;
 
-/// <summary>What must not change between a checkpoint and its resumption: hyperparameters, adapter layout and data.</summary>
-public sealed record TrainingFingerprint(string Options, string Lora, string Data)
+/// <summary>What must not change between a checkpoint and its resumption: hyperparameters, weights layout and data.</summary>
+public sealed record TrainingFingerprint(string Options, string Weights, string Data)
 {
-    public static TrainingFingerprint Of(TrainOptions options, LoraConfig lora, IReadOnlyList<TrainingExample> train, IReadOnlyList<TrainingExample> validation) =>
-        new(JsonSerializer.Serialize(options), lora.ToJson(), Hash(train.Concat(validation)));
+    public static TrainingFingerprint Of(TrainOptions options, string weights, IReadOnlyList<TrainingExample> train, IReadOnlyList<TrainingExample> validation) =>
+        new(JsonSerializer.Serialize(options), weights, Hash(train.Concat(validation)));
 
     static string Hash(IEnumerable<TrainingExample> examples)
     {
@@ -25,7 +24,7 @@ public sealed record TrainingFingerprint(string Options, string Lora, string Dat
     /// <summary>Why a checkpoint made under <paramref name="saved"/> cannot continue under this fingerprint, or null.</summary>
     public string? Mismatch(TrainingFingerprint saved) =>
         saved.Options != Options ? $"the hyperparameters differ (checkpoint: {saved.Options}; now: {Options})"
-        : saved.Lora != Lora ? "the LoRA settings differ from the checkpoint's adapter_config.json"
+        : saved.Weights != Weights ? "the LoRA settings or model layout differ from the checkpoint's"
         : saved.Data != Data ? "the training or validation data changed since the checkpoint"
         : null;
 }

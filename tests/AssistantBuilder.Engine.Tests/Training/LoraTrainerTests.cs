@@ -37,7 +37,7 @@ public sealed class LoraTrainerTests : IDisposable
         using var _ = chat;
         double before = CausalLoss.Mean(chat.Model, examples, 4, 0);
         var losses = new List<double>();
-        var done = new LoraTrainer(chat.Model, Lora, new TrainOptions { Epochs = 30, LearningRate = 2e-2, BatchSize = 4, WarmupRatio = 0.1, SaveEvery = 0 },
+        var done = new Trainer(chat.Model, new AdapterWeights(Lora), new TrainOptions { Epochs = 30, LearningRate = 2e-2, BatchSize = 4, WarmupRatio = 0.1, SaveEvery = 0 },
             examples, [], padId: 0, Out("learn")).Run(e => { if (e is StepEvent s) losses.Add(s.Loss); });
         double after = CausalLoss.Mean(chat.Model, examples, 4, 0);
         Assert.True(done.Completed);
@@ -57,7 +57,7 @@ public sealed class LoraTrainerTests : IDisposable
             var (chat, examples) = Load();
             using var _ = chat;
             var losses = new List<double>();
-            new LoraTrainer(chat.Model, Lora, options, examples, examples.Take(2).ToList(), 0, Out("straight")).Run(e => { if (e is StepEvent s) losses.Add(s.Loss); });
+            new Trainer(chat.Model, new AdapterWeights(Lora), options, examples, examples.Take(2).ToList(), 0, Out("straight")).Run(e => { if (e is StepEvent s) losses.Add(s.Loss); });
             return losses;
         }
         var straight = Straight();
@@ -68,7 +68,7 @@ public sealed class LoraTrainerTests : IDisposable
         {
             var (chat, examples) = Load();
             using var _ = chat;
-            var done = new LoraTrainer(chat.Model, Lora, options, examples, examples.Take(2).ToList(), 0, Out("stopped"))
+            var done = new Trainer(chat.Model, new AdapterWeights(Lora), options, examples, examples.Take(2).ToList(), 0, Out("stopped"))
                 .Run(e => { if (e is StepEvent s) { resumed.Add(s.Loss); if (s.Step == 3) cts.Cancel(); } }, cancellationToken: cts.Token);
             Assert.False(done.Completed);
             Assert.Equal(3, done.Step);
@@ -76,7 +76,7 @@ public sealed class LoraTrainerTests : IDisposable
         {
             var (chat, examples) = Load(seed: 99); // a different seed: everything must come from the checkpoint
             using var _ = chat;
-            var done = new LoraTrainer(chat.Model, Lora, options, examples, examples.Take(2).ToList(), 0, Out("stopped"))
+            var done = new Trainer(chat.Model, new AdapterWeights(Lora), options, examples, examples.Take(2).ToList(), 0, Out("stopped"))
                 .Run(e => { if (e is StepEvent s) resumed.Add(s.Loss); }, resume: true);
             Assert.True(done.Completed);
         }
@@ -91,10 +91,10 @@ public sealed class LoraTrainerTests : IDisposable
         using var _ = chat;
         var options = new TrainOptions { Epochs = 1, BatchSize = 4, SaveEvery = 1 };
         Assert.Contains("nothing to resume", Assert.Throws<ResumeException>(() =>
-            new LoraTrainer(chat.Model, Lora, options, examples, [], 0, Out("none")).Run(resume: true)).Message);
-        new LoraTrainer(chat.Model, Lora, options, examples, [], 0, Out("changed")).Run();
+            new Trainer(chat.Model, new AdapterWeights(Lora), options, examples, [], 0, Out("none")).Run(resume: true)).Message);
+        new Trainer(chat.Model, new AdapterWeights(Lora), options, examples, [], 0, Out("changed")).Run();
         var ex = Assert.Throws<ResumeException>(() =>
-            new LoraTrainer(chat.Model, Lora, options with { LearningRate = 1e-3 }, examples, [], 0, Out("changed")).Run(resume: true));
+            new Trainer(chat.Model, new AdapterWeights(Lora), options with { LearningRate = 1e-3 }, examples, [], 0, Out("changed")).Run(resume: true));
         Assert.Contains("the hyperparameters differ", ex.Message);
     }
 
@@ -106,7 +106,7 @@ public sealed class LoraTrainerTests : IDisposable
         var validation = new List<TrainingExample> { examples[0] };
         var evals = new List<EvalEvent>();
         // A huge learning rate makes the validation loss get worse after the first evaluation.
-        var done = new LoraTrainer(chat.Model, Lora with { LoraDropout = 0 }, new TrainOptions { Epochs = 20, LearningRate = 0.5, BatchSize = 8, WarmupRatio = 0, EarlyStoppingPatience = 2, SaveEvery = 0 },
+        var done = new Trainer(chat.Model, new AdapterWeights(Lora with { LoraDropout = 0 }), new TrainOptions { Epochs = 20, LearningRate = 0.5, BatchSize = 8, WarmupRatio = 0, EarlyStoppingPatience = 2, SaveEvery = 0 },
             examples.Skip(1).ToList(), validation, 0, Out("early")).Run(e => { if (e is EvalEvent v) evals.Add(v); });
         Assert.NotNull(done.StoppedBecause);
         Assert.Contains("early stopping", done.StoppedBecause);

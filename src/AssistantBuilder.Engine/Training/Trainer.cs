@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using AssistantBuilder.Engine.Lora;
 using AssistantBuilder.Engine.Modeling;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -7,14 +6,14 @@ using static TorchSharp.torch;
 namespace AssistantBuilder.Engine.Training;
 
 /// <summary>
-/// Fine-tunes the LoRA weights of a model on tokenized conversations: AdamW over the adapter only, warmup then
-/// cosine decay, gradient accumulation and clipping, evaluation with perplexity, early stopping, and resumable
-/// checkpoints (adapter, optimizer, random state and position in the data order).
+/// Trains a model's trainable weights on tokenized examples: a LoRA adapter (fine-tuning) or every weight
+/// (pretraining from scratch). AdamW, warmup then cosine decay, gradient accumulation and clipping, evaluation with
+/// perplexity, early stopping, and resumable checkpoints (weights, optimizer, random state, position in the data order).
 /// </summary>
-public sealed class LoraTrainer
+public sealed class Trainer
 {
     readonly CausalLm _model;
-    readonly LoraConfig _lora;
+    readonly IWeightsStore _weights;
     readonly TrainOptions _options;
     readonly IReadOnlyList<TrainingExample> _train, _validation;
     readonly int _padId;
@@ -26,20 +25,20 @@ public sealed class LoraTrainer
     public int TotalSteps { get; }
     public LearningRateSchedule Schedule { get; }
 
-    public LoraTrainer(CausalLm model, LoraConfig lora, TrainOptions options, IReadOnlyList<TrainingExample> train,
+    public Trainer(CausalLm model, IWeightsStore weights, TrainOptions options, IReadOnlyList<TrainingExample> train,
         IReadOnlyList<TrainingExample> validation, int padId, string outputDirectory)
     {
         options.Validate();
         if (train.Count == 0) throw new ArgumentException("nothing to train on: the training set is empty");
-        (_model, _lora, _options, _train, _validation, _padId, OutputDirectory) = (model, lora, options, train, validation, padId, outputDirectory);
+        (_model, _weights, _options, _train, _validation, _padId, OutputDirectory) = (model, weights, options, train, validation, padId, outputDirectory);
         _parameters = model.parameters().Where(p => p.requires_grad).ToList();
-        if (_parameters.Count == 0) throw new ArgumentException("the model has no trainable LoRA weights");
+        if (_parameters.Count == 0) throw new ArgumentException("the model has no trainable weights");
         var lengths = train.Select(e => e.Length).ToList();
         int budget = options.MaxBatchTokens == 0 ? 0 : Math.Max(options.MaxBatchTokens, lengths.Max());
         _batcher = new LengthBatcher(lengths, budget, options.BatchSize, (ulong)options.Seed);
         TotalSteps = Enumerable.Range(0, options.Epochs).Sum(e => GroupsIn(e).Count);
         Schedule = new LearningRateSchedule(options.LearningRate, (int)Math.Ceiling(options.WarmupRatio * TotalSteps), TotalSteps);
-        _checkpoints = new TrainingCheckpoints(outputDirectory, TrainingFingerprint.Of(options, lora, train, validation));
+        _checkpoints = new TrainingCheckpoints(outputDirectory, weights, model, TrainingFingerprint.Of(options, weights.Describe(model), train, validation));
     }
 
     /// <summary>
@@ -50,7 +49,7 @@ public sealed class LoraTrainer
     {
         onEvent ??= _ => { };
         using var optimizer = optim.AdamW(_parameters, _options.LearningRate, 0.9, 0.999, 1e-8, _options.WeightDecay);
-        var state = resume ? _checkpoints.Restore(_model, optimizer) : new TrainerState();
+        var state = resume ? _checkpoints.Restore(optimizer) : new TrainerState();
         if (!resume) manual_seed(_options.Seed);
         var watch = Stopwatch.StartNew();
         long processedTokens = 0;
@@ -63,7 +62,7 @@ public sealed class LoraTrainer
             {
                 if (cancellationToken.IsCancellationRequested)
                 {
-                    onEvent(new CheckpointEvent(state.Step, EpochProgress(state), _checkpoints.Save(_model, _lora, optimizer, state)));
+                    onEvent(new CheckpointEvent(state.Step, EpochProgress(state), _checkpoints.Save(optimizer, state)));
                     return Done(state, watch, processedTokens, completed: false, "cancelled");
                 }
                 var stepWatch = Stopwatch.StartNew();
@@ -81,12 +80,12 @@ public sealed class LoraTrainer
                 if (epochEnd || (_options.EvalEvery > 0 && state.Step % _options.EvalEvery == 0))
                     (state, stoppedBecause) = Evaluate(state, onEvent);
                 if (_options.SaveEvery > 0 && state.Step % _options.SaveEvery == 0)
-                    onEvent(new CheckpointEvent(state.Step, EpochProgress(state), _checkpoints.Save(_model, _lora, optimizer, state)));
+                    onEvent(new CheckpointEvent(state.Step, EpochProgress(state), _checkpoints.Save(optimizer, state)));
                 if (stoppedBecause is not null) break;
             }
             state = state with { BatchInEpoch = 0 };
         }
-        _checkpoints.SaveFinalAdapter(_model, _lora, keepBest: stoppedBecause is not null);
+        _checkpoints.SaveFinal(keepBest: stoppedBecause is not null);
         var done = Done(state, watch, processedTokens, completed: true, stoppedBecause);
         onEvent(done);
         return done;
@@ -121,7 +120,7 @@ public sealed class LoraTrainer
         onEvent(new EvalEvent(state.Step, EpochProgress(state), evalLoss, Math.Exp(evalLoss)));
         if (state.BestEvalLoss is null || evalLoss < state.BestEvalLoss)
         {
-            _checkpoints.SaveBest(_model, _lora);
+            _checkpoints.SaveBest();
             return (state with { BestEvalLoss = evalLoss, EvalsWithoutImprovement = 0, LastEvalLoss = evalLoss }, null);
         }
         int without = state.EvalsWithoutImprovement + 1;

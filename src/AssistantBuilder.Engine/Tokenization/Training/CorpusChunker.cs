@@ -3,17 +3,15 @@ using System.Text;
 namespace AssistantBuilder.Engine.Tokenization.Training;
 
 /// <summary>
-/// Reads a text file in pieces of about <see cref="ChunkChars"/> characters, cut only right after a '\n' that is
+/// Reads a text file in pieces of about <c>chunkChars</c> characters (1M by default), cut only right after a '\n' that is
 /// followed by a character that is not white space. No match of <see cref="BpeTrainerOptions.SplitPattern"/>
 /// spans such a point (a match holding a newline ends with it, or at the end of the white-space run it is in) and
 /// the pattern looks back at nothing, so pre-tokenizing the pieces one by one gives the same words as the whole
 /// file at once, while "\n\n" and "\n  " runs stay whole (HF's trainer, fed line by line, never sees them).
 /// Lines end with '\n'; a last line without one counts too.
 /// </summary>
-internal sealed class CorpusChunker(long? maxLines)
+internal sealed class CorpusChunker(long? maxLines, int chunkChars = 1 << 20, int blockChars = 1 << 16)
 {
-    public const int ChunkChars = 1 << 20;
-
     /// <summary>Lines read so far, over every file.</summary>
     public long Lines { get; private set; }
 
@@ -25,7 +23,7 @@ internal sealed class CorpusChunker(long? maxLines)
             throw new FileNotFoundException($"corpus file not found: {path}", path);
         using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         var pending = new StringBuilder();
-        var block = new char[1 << 16];
+        var block = new char[blockChars];
         bool partialLine = false; // the text read so far ends inside a line
         int searched = 1;         // pending[..searched] holds no cut point
         while (!LineLimitReached)
@@ -47,7 +45,7 @@ internal sealed class CorpusChunker(long? maxLines)
             }
             pending.Append(block, 0, keep);
             partialLine = pending.Length > 0 && pending[^1] != '\n';
-            if (pending.Length >= ChunkChars + searched && TakeChunk(pending, ref searched) is string chunk)
+            if (pending.Length >= chunkChars + searched && TakeChunk(pending, ref searched) is string chunk)
                 yield return chunk;
         }
         if (partialLine && !LineLimitReached)

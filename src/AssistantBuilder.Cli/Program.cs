@@ -7,4 +7,5 @@ root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(PretrainCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
+root.Subcommands.Add(TokenizerCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -104,7 +104,7 @@ public sealed class HfTokenizer
     public StreamingDecoder CreateStreamingDecoder(bool skipSpecialTokens = true) => new(this, skipSpecialTokens);
 
     // HF takes Rust strings, which cannot hold lone surrogates; UTF-8 encoding would turn them into U+FFFD.
-    private static string ReplaceLoneSurrogates(string text)
+    internal static string ReplaceLoneSurrogates(string text)
     {
         for (int i = 0; i < text.Length; i++)
         {

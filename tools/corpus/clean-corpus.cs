@@ -5,8 +5,8 @@
 //
 // Writes, under --out:
 //   pretrain.txt      every document, then a blank line, then the line <|endoftext|>; documents in a seeded shuffle
-//   wordnet-defs.tsv  word <TAB> pos <TAB> one-sentence definition, for the most common sense of common words
-//                     (make-chat.cs reads it for "What is a ...?" questions)
+//   wordnet-defs.tsv  word <TAB> pos <TAB> count <TAB> one-sentence definition of the word's most common sense,
+//                     most frequent words first (make-chat.cs reads it for "What is a ...?" questions)
 //   stats.tsv         documents and bytes contributed by each source
 using System.IO.Compression;
 using System.Text;
@@ -76,7 +76,7 @@ using (var w = new StreamWriter(Path.Combine(outDir, "pretrain.txt"), false, utf
 }
 
 File.WriteAllLines(Path.Combine(outDir, "wordnet-defs.tsv"),
-    wordnet.Definitions().Select(d => $"{d.Word}\t{d.Pos}\t{d.Sentence}"), utf8);
+    wordnet.Definitions().Select(d => $"{d.Word}\t{d.Pos}\t{d.Count}\t{d.Sentence}"), utf8);
 
 var stats = docs.GroupBy(d => d.Source)
     .Select(g => (Source: g.Key, Docs: g.Count(), Bytes: g.Sum(d => (long)utf8.GetByteCount(d.Text))))
@@ -95,6 +95,7 @@ static class Text
     static readonly Regex BlankRuns = new(@"\n{3,}", RegexOptions.Compiled);
     // An em dash, or a double hyphen after text ("ago--never", "work -- American"), not "-- Author" at a line start.
     static readonly Regex Dash = new(@"[ \t]*(?:\u2014|\u2015)[ \t]*|(?<=\S[ \t]*)[ \t]*--+[ \t]*", RegexOptions.Compiled);
+    static readonly Regex MissingSpace = new(@";(?=[A-Za-z])", RegexOptions.Compiled);
     static readonly Regex DashRun = new(@"( - ?)+ - ", RegexOptions.Compiled);
     static readonly Regex Sentence = new(@"(?<=[.!?][""')]?)\s+(?=[""(]?[A-Z])", RegexOptions.Compiled);
 
@@ -123,6 +124,7 @@ static class Text
             }
         }
         s = DashRun.Replace(Dash.Replace(sb.ToString(), " - "), " - ");
+        s = MissingSpace.Replace(s, "; ");
         var lines = s.Split('\n').Select(l => Spaces.Replace(l, " ").Trim());
         return BlankRuns.Replace(string.Join("\n", lines), "\n\n").Trim();
     }
@@ -298,6 +300,7 @@ sealed class WordNet
     static readonly Regex TaxonGloss = new(@"^(a |any )?(type )?(genus|family|order|suborder|subfamily|superfamily|class|subclass|phylum|division|species) (of|in|comprising|including|containing|with)\b", RegexOptions.Compiled);
     static readonly Regex Taxon = new(@"^(genus|family|order|suborder|superorder|subfamily|superfamily|class|subclass|superclass|phylum|subphylum|division|subdivision|kingdom|subkingdom|tribe) [A-Z]", RegexOptions.Compiled);
     static readonly Regex AdjectiveMarker = new(@"\((a|p|ip)\)$", RegexOptions.Compiled);
+    static readonly Regex DanglingEnd = new(@"[;,:]?\s*\b(e\.g\.|i\.e\.|as in|for example|such as|as)$", RegexOptions.Compiled);
     static readonly Regex Example = new(@"""([^""]+)""", RegexOptions.Compiled);
     static readonly HashSet<string> LabelPrepositions = new(StringComparer.Ordinal)
     {
@@ -340,7 +343,7 @@ sealed class WordNet
                     .Select(i => AdjectiveMarker.Replace(f[4 + 2 * i], "").Replace('_', ' ')).ToArray();
                 string gloss = line[(bar + 3)..].Trim();
                 int quote = gloss.IndexOf('"');
-                string definition = (quote < 0 ? gloss : gloss[..quote]).Trim().TrimEnd(';', ':', ',', ' ');
+                string definition = DanglingEnd.Replace((quote < 0 ? gloss : gloss[..quote]).Trim().TrimEnd(';', ':', ',', ' '), "");
                 string[] examples = quote < 0 ? [] : Example.Matches(gloss[quote..]).Select(m => m.Groups[1].Value.Trim()).ToArray();
                 result[(pos, f[0])] = new Synset(pos, f[0], int.Parse(f[1]), words, definition, examples);
             }
@@ -368,9 +371,12 @@ sealed class WordNet
         }
     }
 
+    static readonly string[] AnBeforeConsonant = ["honest", "honor", "honour", "hour", "heir"];
+    static readonly string[] ABeforeVowel = ["uni", "use", "usu", "uti", "one", "eu", "ewe"];
+
     static string Article(string word) =>
-        "aeiouAEIOU".Contains(word[0]) && !word.StartsWith("uni", StringComparison.OrdinalIgnoreCase)
-            && !word.StartsWith("use", StringComparison.OrdinalIgnoreCase) && !word.StartsWith("one", StringComparison.OrdinalIgnoreCase)
+        AnBeforeConsonant.Any(p => word.StartsWith(p, StringComparison.OrdinalIgnoreCase))
+            || ("aeiouAEIOU".Contains(word[0]) && !ABeforeVowel.Any(p => word.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
             ? "an " + word : "a " + word;
 
     /// <summary>Puts "a" or "an" before a gloss that starts like a singular noun phrase ("feline mammal ...").</summary>
@@ -456,10 +462,25 @@ sealed class WordNet
         }
     }
 
-    /// <summary>The most frequent sense of common single words (lower-case letters, tagged in WordNet's corpus), with short glosses.</summary>
-    public IEnumerable<(string Word, string Pos, string Sentence)> Definitions()
+    /// <summary>
+    /// The most frequent sense of single words (lower-case letters, tagged in WordNet's sense-tagged corpus) with a short
+    /// gloss, most frequent words first. Count: how often the word was tagged in that part of speech (cntlist.rev).
+    /// </summary>
+    public IEnumerable<(string Word, string Pos, int Count, string Sentence)> Definitions()
     {
         Index();
+        // cntlist.rev lines: "cat%1:05:00:: 1 18" (sense key, sense number, tag count); 1 noun, 2 verb, 3 and 5 adjective.
+        var counts = new Dictionary<(string, string), int>();
+        foreach (string line in File.ReadLines(Path.Combine(dir, "cntlist.rev")))
+        {
+            string[] f = line.Split(' ');
+            int percent = f[0].IndexOf('%');
+            if (f.Length < 3 || percent < 0) continue;
+            string pos = f[0][percent + 1] switch { '1' => "noun", '2' => "verb", '3' or '5' => "adj", _ => "adv" };
+            var key = (f[0][..percent], pos);
+            counts[key] = counts.GetValueOrDefault(key) + int.Parse(f[2]);
+        }
+        var result = new List<(string Word, string Pos, int Count, string Sentence)>();
         var done = new HashSet<string>();
         foreach (var (word, pos, offset) in firstSenses.OrderBy(f => Array.IndexOf(Parts, f.Pos)).ThenBy(f => f.Word, StringComparer.Ordinal))
         {
@@ -468,7 +489,8 @@ sealed class WordNet
             string? sentence = Define(s, word);
             if (sentence is null) continue;
             done.Add(word);
-            yield return (word, pos, sentence);
+            result.Add((word, pos, counts.GetValueOrDefault((word, pos)), sentence));
         }
+        return result.OrderByDescending(d => d.Count).ThenBy(d => d.Word, StringComparer.Ordinal);
     }
 }

@@ -9,6 +9,7 @@
 #   CORPUS_DIR      output folder (default artifacts/corpus under the repository root)
 #   SOTU_MAX_BYTES  how much of the State of the Union addresses to keep, newest first (default 3000000)
 #   CORPUS_SEED     seed of the document shuffle (default 1)
+#   CORPUS_SKIP     sources to leave out, comma-separated: sotu, moby-dick, wordnet, fortunes, elements (default none)
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -78,6 +79,6 @@ done
 
 dotnet run "$root/tools/corpus/clean-corpus.cs" -- \
   --raw "$raw" --out "$out" \
-  --sotu-max-bytes "${SOTU_MAX_BYTES:-3000000}" --seed "${CORPUS_SEED:-1}"
+  --sotu-max-bytes "${SOTU_MAX_BYTES:-3000000}" --seed "${CORPUS_SEED:-1}" --skip "${CORPUS_SKIP:-}"
 
 echo "wrote $out/pretrain.txt ($(du -h "$out/pretrain.txt" | cut -f1)), $out/wordnet-defs.tsv, $out/stats.tsv, $manifest"

@@ -1,7 +1,7 @@
 // Turns the raw sources that build-corpus.sh fetched into one plain-text pretraining corpus.
 //
 //   dotnet run tools/corpus/clean-corpus.cs -- --raw artifacts/corpus/raw --out artifacts/corpus
-//       [--sotu-max-bytes 3000000] [--seed 1]
+//       [--sotu-max-bytes 3000000] [--seed 1] [--skip fortunes,elements]
 //
 // Writes, under --out:
 //   pretrain.txt      every document, then a blank line, then the line <|endoftext|>; documents in a seeded shuffle
@@ -18,6 +18,7 @@ const string Separator = "<|endoftext|>";
 string? raw = null, outDir = null;
 long sotuMaxBytes = 3_000_000;
 int seed = 1;
+var skip = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 for (int i = 0; i < args.Length; i++)
 {
     string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -27,12 +28,13 @@ for (int i = 0; i < args.Length; i++)
         case "--out": outDir = Value(); break;
         case "--sotu-max-bytes": sotuMaxBytes = long.Parse(Value()); break;
         case "--seed": seed = int.Parse(Value()); break;
+        case "--skip": skip.UnionWith(Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)); break;
         default: Console.Error.WriteLine($"unknown argument {args[i]}"); return 2;
     }
 }
 if (raw is null || outDir is null)
 {
-    Console.Error.WriteLine("usage: clean-corpus.cs --raw DIR --out DIR [--sotu-max-bytes N] [--seed N]");
+    Console.Error.WriteLine("usage: clean-corpus.cs --raw DIR --out DIR [--sotu-max-bytes N] [--seed N] [--skip SOURCE,...]");
     return 2;
 }
 Directory.CreateDirectory(outDir);
@@ -40,6 +42,7 @@ Directory.CreateDirectory(outDir);
 var docs = new List<(string Source, string Text)>();
 void Add(string source, IEnumerable<string> texts)
 {
+    if (skip.Contains(source)) { Console.WriteLine($"{source,-12} skipped"); return; }
     int before = docs.Count;
     foreach (string t in texts)
         if (t.Length > 0) docs.Add((source, t));

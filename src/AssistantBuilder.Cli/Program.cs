@@ -6,4 +6,5 @@ root.Subcommands.Add(GenerateCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
+root.Subcommands.Add(ModelsCommand.Create());
 return await root.Parse(args).InvokeAsync();

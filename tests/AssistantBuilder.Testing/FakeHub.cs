@@ -92,7 +92,7 @@ public sealed class FakeHub : IDisposable
             _ = Task.Run(() =>
             {
                 try { Handle(context); }
-                catch (Exception) { try { context.Response.Abort(); } catch (Exception) { } }
+                catch (Exception ex) { Console.Error.WriteLine(ex); try { context.Response.Abort(); } catch (Exception) { } }
             });
         }
     }

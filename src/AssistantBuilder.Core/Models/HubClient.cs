@@ -127,7 +127,7 @@ public sealed class HubClient : IDisposable
 
     static string EscapePath(string path) => string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
 
-    static string? Header(HttpResponseMessage r, string name) =>
+    internal static string? Header(HttpResponseMessage r, string name) =>
         r.Headers.TryGetValues(name, out var v) ? v.FirstOrDefault() : r.Content.Headers.TryGetValues(name, out var c) ? c.FirstOrDefault() : null;
 
     public void Dispose() => _http.Dispose();

@@ -11,8 +11,8 @@ static class HubErrors
 {
     public static HubException For(HttpResponseMessage response, string repoId, string revision, string? file, bool sentToken)
     {
-        string? code = Header(response, "X-Error-Code");
-        string? server = Header(response, "X-Error-Message");
+        string? code = HubClient.Header(response, "X-Error-Code");
+        string? server = HubClient.Header(response, "X-Error-Message");
         var status = response.StatusCode;
         return code switch
         {
@@ -37,7 +37,4 @@ static class HubErrors
     public static bool IsTransient(HttpStatusCode status) =>
         status is HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable
             or HttpStatusCode.GatewayTimeout or HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout;
-
-    static string? Header(HttpResponseMessage r, string name) =>
-        r.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
 }

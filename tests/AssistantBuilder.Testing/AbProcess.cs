@@ -9,9 +9,15 @@ public static class AbProcess
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
-    public static async Task<Result> RunAsync(params string[] args)
+    public static Task<Result> RunAsync(params string[] args) => RunAsync(null, null, args);
+
+    /// <summary>
+    /// Runs ab with environment variables set (a null value removes one the test process has) and, when given, in
+    /// another working directory.
+    /// </summary>
+    public static async Task<Result> RunAsync(IReadOnlyDictionary<string, string?>? environment, string? workingDirectory, params string[] args)
     {
-        using var process = Start(args);
+        using var process = Start(args, environment, workingDirectory);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
@@ -39,9 +45,12 @@ public static class AbProcess
         return new Result(process.ExitCode, stdout.ToString(), await stderr);
     }
 
-    static Process Start(string[] args)
+    static Process Start(string[] args, IReadOnlyDictionary<string, string?>? environment = null, string? workingDirectory = null)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (workingDirectory is not null) start.WorkingDirectory = workingDirectory;
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+            if (value is null) start.Environment.Remove(name); else start.Environment[name] = value;
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ab.dll"));
         foreach (var a in args) start.ArgumentList.Add(a);
         return Process.Start(start)!;

@@ -14,7 +14,7 @@ static class CliErrors
         catch (OperationCanceledException) { Console.Error.WriteLine("cancelled"); return 130; }
         catch (Exception ex) when (ex is UserError or CheckpointException or ArgumentException or InvalidDataException
             or NotSupportedException or FileNotFoundException or AssistantBuilder.Engine.Templates.TemplateException
-            or AssistantBuilder.Core.Datasets.DatasetException or AssistantBuilder.Engine.Training.ResumeException or AssistantBuilder.Engine.Training.ExampleException)
+            or AssistantBuilder.Core.Datasets.DatasetException or AssistantBuilder.Core.Models.HubException or AssistantBuilder.Engine.Training.ResumeException or AssistantBuilder.Engine.Training.ExampleException)
         {
             Console.Error.WriteLine($"error: {ex.Message}");
             return 2;

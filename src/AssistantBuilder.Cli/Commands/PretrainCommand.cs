@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using AssistantBuilder.Core.Datasets;
 using AssistantBuilder.Core.Training;
 using AssistantBuilder.Engine;
@@ -52,9 +51,7 @@ static class PretrainCommand
         {
             VocabSize = tokenizer.VocabSize, BosTokenId = ids.ImStart, EosTokenIds = [ids.ImEnd], MaxPositionEmbeddings = Math.Max(r.GetValue(SeqLen), 256),
         };
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
+        using var stop = new StopSignals(ct);
         var report = new StageReport(r.GetValue(Json));
 
         string textDir = Path.Combine(outDir, "pretrain");
@@ -69,7 +66,7 @@ static class PretrainCommand
             var train = blocks.Where((_, i) => i % 100 != 99).ToList();
             var options = Options(r, r.GetValue(Epochs), r.GetValue(LearningRate));
             var trainer = new Trainer(model, new FullWeights(tokenizerDir), options, train, validation, ids.EndOfText, textDir);
-            if (!report.Run(trainer, r.GetValue(Resume), stop.Token)) return 130;
+            if (!report.Run(trainer, r.GetValue(Resume), stop.Token, resumeOnlyIfStarted: true)) return 130;
             GenerationDefaults.Write(textDir, ids.ImEnd);
             StageReport.MarkDone(textDir);
         }
@@ -85,7 +82,7 @@ static class PretrainCommand
                 TrainReport.Data(data, r.GetValue(Json));
                 var options = Options(r, r.GetValue(ChatEpochs), r.GetValue(ChatLearningRate));
                 var trainer = new Trainer(chat.Model, new FullWeights(textDir), options, data.Train, data.Validation, ids.EndOfText, finalDir);
-                if (!report.Run(trainer, r.GetValue(Resume), stop.Token)) return 130;
+                if (!report.Run(trainer, r.GetValue(Resume), stop.Token, resumeOnlyIfStarted: true)) return 130;
                 StageReport.MarkDone(finalDir);
             }
         }

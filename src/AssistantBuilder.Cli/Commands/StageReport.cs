@@ -14,10 +14,13 @@ sealed class StageReport(bool json)
         else Console.Error.WriteLine($"stage: {name}");
     }
 
-    /// <summary>True when the stage finished; false when it was stopped (a checkpoint was written).</summary>
-    public bool Run(Trainer trainer, bool resume, CancellationToken ct)
+    /// <summary>
+    /// True when the run finished; false when it was stopped (a checkpoint was written). With
+    /// <paramref name="resumeOnlyIfStarted"/>, --resume on a stage that never wrote a checkpoint starts it afresh.
+    /// </summary>
+    public bool Run(Trainer trainer, bool resume, CancellationToken ct, bool resumeOnlyIfStarted = false)
     {
-        resume = resume && Directory.Exists(Path.Combine(trainer.OutputDirectory, "checkpoints"));
+        if (resumeOnlyIfStarted) resume = resume && Directory.Exists(Path.Combine(trainer.OutputDirectory, "checkpoints"));
         var done = json
             ? trainer.Run(e => Console.WriteLine(JsonSerializer.Serialize(e, JsonDefaults.Snake)), resume, ct)
             : TrainProgress.Run(trainer, resume, ct);

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
-using System.Text.Json;
 using AssistantBuilder.Core.Datasets;
 using AssistantBuilder.Core.Training;
 using AssistantBuilder.Engine;
@@ -74,13 +72,7 @@ static class TrainCommand
         TrainReport.Data(data, json);
         int padId = chat.Tokenizer.TokenToId("<|endoftext|>") ?? chat.EosTokenIds[0]; // padding is masked out: any id will do
         var trainer = new Trainer(chat.Model, new AdapterWeights(lora), options, data.Train, data.Validation, padId, r.GetValue(Out)!);
-        // Ctrl-C (SIGINT) and SIGTERM (docker stop, kill) end the run gracefully: the trainer writes a checkpoint first.
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
-        var done = json
-            ? trainer.Run(e => Console.WriteLine(JsonSerializer.Serialize(e, JsonDefaults.Snake)), r.GetValue(Resume), stop.Token)
-            : TrainProgress.Run(trainer, r.GetValue(Resume), stop.Token);
-        return done.Completed ? 0 : 130;
+        using var stop = new StopSignals(ct);
+        return new StageReport(json).Run(trainer, r.GetValue(Resume), stop.Token) ? 0 : 130;
     }
 }

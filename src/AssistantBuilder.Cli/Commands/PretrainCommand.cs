@@ -17,6 +17,7 @@ static class PretrainCommand
     static readonly Option<FileInfo> Config = new("--config") { Description = "The new model's config.json (Llama architecture; vocab_size and token ids are taken from the tokenizer).", Required = true };
     static readonly Option<string> Tokenizer = new("--tokenizer") { Description = "Folder with tokenizer.json and tokenizer_config.json (from ab tokenizer train).", Required = true };
     static readonly Option<FileInfo[]> Corpus = new("--corpus") { Description = "Plain-text files (repeatable); documents separated by <|endoftext|>.", Required = true, AllowMultipleArgumentsPerToken = false };
+    static readonly Option<string?> Init = new("--init") { Description = "Start the text stage from this model folder's weights and config.json (continue pretraining) instead of random ones." };
     static readonly Option<FileInfo?> Chat = new("--chat") { Description = "Conversations for the chat stage (any import format)." };
     static readonly Option<string> Out = new("--out") { Description = "Output folder: the final model; stages and checkpoints in pretrain/ and chat/.", Required = true };
     static readonly Option<int> SeqLen = new("--seq-len") { Description = "Tokens per training block (and longest chat conversation).", DefaultValueFactory = _ => 256 };
@@ -35,7 +36,7 @@ static class PretrainCommand
     {
         var command = new Command("pretrain", "Train a small model from scratch on plain text, then on conversations; writes a Hugging Face model folder.")
         {
-            Config, Tokenizer, Corpus, Chat, Out, SeqLen, Epochs, ChatEpochs, LearningRate, ChatLearningRate, BatchSize, Seed, SaveEvery, Resume, Device, Json,
+            Config, Tokenizer, Corpus, Init, Chat, Out, SeqLen, Epochs, ChatEpochs, LearningRate, ChatLearningRate, BatchSize, Seed, SaveEvery, Resume, Device, Json,
         };
         command.SetAction((r, ct) => CliErrors.Run(() => Task.FromResult(Run(r, ct))));
         return command;
@@ -59,8 +60,8 @@ static class PretrainCommand
         {
             report.Stage("pretrain");
             TorchSharp.torch.manual_seed(r.GetValue(Seed));
-            using var model = new CausalLm(config, device, DeviceSelector.ComputeDtype(device));
-            model.InitializeWeights();
+            using var model = r.GetValue(Init) is string init ? ModelLoader.Load(init, device) : new CausalLm(config, device, DeviceSelector.ComputeDtype(device));
+            if (r.GetValue(Init) is null) model.InitializeWeights();
             var blocks = PretrainCorpus.Blocks(r.GetValue(Corpus)!.Select(f => f.FullName), tokenizer, r.GetValue(SeqLen), ids.EndOfText);
             var validation = blocks.Where((_, i) => i % 100 == 99).ToList(); // every hundredth block is held out
             var train = blocks.Where((_, i) => i % 100 != 99).ToList();

@@ -47,6 +47,15 @@ public sealed class PretrainCommandTests : IDisposable
         var json = JsonDocument.Parse(generated.Stdout).RootElement;
         Assert.Equal(JsonValueKind.String, json.GetProperty("text").ValueKind);
 
+        // Continuing pretraining from the finished model starts from its loss, not from a random model's.
+        var continued = await AbProcess.RunAsync("pretrain", "--config", Path.Combine(_dir, "config.json"), "--tokenizer", tokenizer,
+            "--corpus", Path.Combine(_dir, "corpus.txt"), "--init", outDir, "--out", Path.Combine(_dir, "continued"), "--seq-len", "64",
+            "--epochs", "1", "--batch-size", "4", "--learning-rate", "0.001", "--json");
+        Assert.True(continued.ExitCode == 0, continued.Stderr);
+        double firstContinued = continued.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement)
+            .First(e => e.GetProperty("event").GetString() == "step").GetProperty("loss").GetDouble();
+        Assert.True(firstContinued < textSteps[0].GetProperty("loss").GetDouble() * 0.7, $"{firstContinued} vs {textSteps[0].GetProperty("loss").GetDouble()}");
+
         // A finished run resumes as a no-op: both stages are marked done.
         var again = await AbProcess.RunAsync("pretrain", "--config", Path.Combine(_dir, "config.json"), "--tokenizer", tokenizer,
             "--corpus", Path.Combine(_dir, "corpus.txt"), "--chat", Path.Combine(_dir, "chat.jsonl"), "--out", outDir, "--seq-len", "64", "--resume", "--json");

@@ -48,9 +48,11 @@ static class PretrainCommand
         string tokenizerDir = r.GetValue(Tokenizer)!, outDir = r.GetValue(Out)!;
         var tokenizer = HfTokenizer.FromFile(Path.Combine(tokenizerDir, "tokenizer.json"));
         var ids = PretrainIds.From(tokenizer);
-        var config = ModelConfig.FromFile(r.GetValue(Config)!.FullName) with
+        var config = ModelConfig.FromFile(r.GetValue(Config)!.FullName);
+        config = config with
         {
-            VocabSize = tokenizer.VocabSize, BosTokenId = ids.ImStart, EosTokenIds = [ids.ImEnd], MaxPositionEmbeddings = Math.Max(r.GetValue(SeqLen), 256),
+            VocabSize = tokenizer.VocabSize, BosTokenId = ids.ImStart, EosTokenIds = [ids.ImEnd],
+            MaxPositionEmbeddings = Math.Max(config.MaxPositionEmbeddings, r.GetValue(SeqLen)),
         };
         using var stop = new StopSignals(ct);
         var report = new StageReport(r.GetValue(Json));

@@ -26,7 +26,7 @@ static class TrainCommand
     static readonly Option<int> BatchSize = new("--batch-size") { Description = "Conversations per micro-batch (grouped by length).", DefaultValueFactory = _ => 8 };
     static readonly Option<int> BatchTokens = new("--batch-tokens") { Description = "Cap on a micro-batch's padded tokens, to bound memory (0 = no cap).", DefaultValueFactory = _ => 4096 };
     static readonly Option<int> GradAccum = new("--grad-accum") { Description = "Micro-batches per optimizer step.", DefaultValueFactory = _ => 1 };
-    static readonly Option<int> MaxSeqLen = new("--max-seq-len") { Description = "Longest conversation in tokens; longer ones are rejected with their line.", DefaultValueFactory = _ => 1024 };
+    static readonly Option<int> MaxSeqLen = new("--max-seq-len") { Description = "Longest conversation in tokens (at most the model's context); longer ones are rejected with their line.", DefaultValueFactory = _ => 1024 };
     static readonly Option<double> Warmup = new("--warmup-ratio") { Description = "Fraction of steps spent warming the learning rate up.", DefaultValueFactory = _ => 0.03 };
     static readonly Option<int> Seed = new("--seed") { Description = "Seed for the adapter's initialisation, the data order, dropout and the split.", DefaultValueFactory = _ => 42 };
     static readonly Option<int> SaveEvery = new("--save-every") { Description = "Write a resumable checkpoint every N steps.", DefaultValueFactory = _ => 100 };
@@ -66,8 +66,9 @@ static class TrainCommand
         if (r.GetValue(MaxSeqLen) < 8) throw new UserError($"--max-seq-len must be at least 8 (got {r.GetValue(MaxSeqLen)})");
         TorchSharp.torch.manual_seed(options.Seed); // the adapter's A matrices are drawn when the model is built
         using var chat = ChatModel.LoadForTraining(r.GetValue(Model)!, lora, device);
+        int maxSeqLen = Math.Min(r.GetValue(MaxSeqLen), chat.Model.Config.MaxPositionEmbeddings); // never past the model's context
         var data = TrainingData.Prepare(chat, r.GetValue(Data)!.FullName, new ImportOptions { Format = r.GetValue(Format) },
-            r.GetValue(Validation)?.FullName, r.GetValue(MaxSeqLen), options.Seed);
+            r.GetValue(Validation)?.FullName, maxSeqLen, options.Seed);
         bool json = r.GetValue(Json);
         TrainReport.Data(data, json);
         int padId = chat.Tokenizer.TokenToId("<|endoftext|>") ?? chat.EosTokenIds[0]; // padding is masked out: any id will do

@@ -59,5 +59,4 @@ public sealed class LoraLinear : nn.Module<Tensor, Tensor>
 
     public Parameter A => lora_A.weight!;
     public Parameter B => lora_B.weight!;
-    public Linear BaseLayer => base_layer;
 }

@@ -34,9 +34,6 @@ public sealed class KvCache : IDisposable
     /// <summary>Marks <paramref name="count"/> more positions as filled, once every layer has appended them.</summary>
     public void Advance(long count) => Length += count;
 
-    /// <summary>Forgets everything from <paramref name="length"/> on (e.g. to reuse a shared prompt prefix).</summary>
-    public void Truncate(long length) => Length = Math.Min(Length, length);
-
     public void Dispose()
     {
         foreach (var t in _keys.Concat(_values)) t.Dispose();

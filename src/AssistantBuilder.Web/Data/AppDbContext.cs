@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace AssistantBuilder.Web.Data;
+
+/// <summary>Everything the app stores: operators, datasets, base models, training jobs and their events, assistants.</summary>
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
+{
+    public DbSet<Operator> Operators => Set<Operator>();
+    public DbSet<Dataset> Datasets => Set<Dataset>();
+    public DbSet<BaseModel> BaseModels => Set<BaseModel>();
+    public DbSet<TrainingJob> TrainingJobs => Set<TrainingJob>();
+    public DbSet<TrainingJobEvent> TrainingJobEvents => Set<TrainingJobEvent>();
+    public DbSet<Assistant> Assistants => Set<Assistant>();
+    public DbSet<AdapterVersion> AdapterVersions => Set<AdapterVersion>();
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        b.Entity<Operator>().HasIndex(o => o.Email).IsUnique();
+        b.Entity<Dataset>().HasIndex(d => d.Name);
+        b.Entity<BaseModel>().HasIndex(m => m.Path).IsUnique();
+        b.Entity<TrainingJob>(j =>
+        {
+            j.Property(x => x.Settings).HasJsonConversion();
+            j.Property(x => x.Status).HasConversion<string>();
+            j.HasIndex(x => new { x.Status, x.CreatedAt });
+            j.HasOne(x => x.BaseModel).WithMany().HasForeignKey(x => x.BaseModelId).OnDelete(DeleteBehavior.Restrict);
+            j.HasOne(x => x.Dataset).WithMany().HasForeignKey(x => x.DatasetId).OnDelete(DeleteBehavior.Restrict);
+            j.HasMany(x => x.Events).WithOne().HasForeignKey(e => e.JobId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<TrainingJobEvent>().HasIndex(e => new { e.JobId, e.Id });
+        b.Entity<Assistant>(a =>
+        {
+            a.Property(x => x.Generation).HasJsonConversion();
+            a.Property(x => x.Widget).HasJsonConversion();
+            a.HasOne(x => x.BaseModel).WithMany().HasForeignKey(x => x.BaseModelId).OnDelete(DeleteBehavior.Restrict);
+            a.HasMany(x => x.Versions).WithOne().HasForeignKey(v => v.AssistantId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<AdapterVersion>().HasIndex(v => new { v.AssistantId, v.Number }).IsUnique();
+        b.Entity<Operator>().Property(o => o.Email).UseCollation("NOCASE");
+    }
+}

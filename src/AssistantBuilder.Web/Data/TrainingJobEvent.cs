@@ -1,0 +1,14 @@
+namespace AssistantBuilder.Web.Data;
+
+/// <summary>One progress event of a job (step, eval, checkpoint, done, log), kept for its charts and log.</summary>
+public sealed class TrainingJobEvent
+{
+    public long Id { get; set; }
+    public Guid JobId { get; set; }
+    /// <summary>step, eval, checkpoint, data, done or log.</summary>
+    public required string Kind { get; set; }
+    public int Step { get; set; }
+    /// <summary>The event as the trainer reported it (snake_case JSON).</summary>
+    public required string Json { get; set; }
+    public DateTime At { get; set; } = DateTime.UtcNow;
+}

@@ -1,4 +1,6 @@
 using AssistantBuilder.Web.Accounts;
+using AssistantBuilder.Web.Assistants;
+using AssistantBuilder.Web.BaseModels;
 using AssistantBuilder.Web.Components;
 using AssistantBuilder.Web.Hosting;
 using MudBlazor.Services;
@@ -8,6 +10,8 @@ builder.Configuration.AddCommandLine(args, new Dictionary<string, string> { ["--
 
 builder.AddAppData();
 builder.AddOperatorAuth();
+builder.AddBaseModels();
+builder.AddAssistants();
 builder.Services.AddMudServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddSignalR();
@@ -32,6 +36,8 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapOpenApi().AllowAnonymous();
 app.MapGet("/healthz", () => TypedResults.Ok("healthy")).AllowAnonymous().ExcludeFromDescription();
 app.MapAccountApi();
+app.MapModelsApi();
+app.MapAssistantsApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

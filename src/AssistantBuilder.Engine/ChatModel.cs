@@ -38,6 +38,7 @@ public sealed class ChatModel : IDisposable
         {
             if (adapterDirectory is not null) PeftAdapter.LoadWeights(model, adapterDirectory);
             if (mergeAdapter) foreach (var (_, layer) in model.LoraLayers()) layer.Merge();
+            model.eval(); // inference: an unmerged adapter's dropout stays off
         }
         catch { model.Dispose(); throw; }
         return new ChatModel(directory, model, tokenizer, template, generation);

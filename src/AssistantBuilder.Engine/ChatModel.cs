@@ -45,6 +45,19 @@ public sealed class ChatModel : IDisposable
     }
 
     /// <summary>
+    /// Loads a model folder to serve many requests at once (<see cref="Serving.ServingEngine"/>): every projection is
+    /// routed, so that LoRA adapters loaded later apply per request over this one copy of the base weights.
+    /// </summary>
+    public static ChatModel LoadForServing(string directory, Device? device = null, ScalarType? dtype = null)
+    {
+        if (!System.IO.Directory.Exists(directory)) throw new Checkpoints.CheckpointException($"{directory}: model folder not found");
+        var (tokenizer, template, generation) = LoadText(directory);
+        var model = ModelLoader.Load(directory, device, dtype, router: new LoraRouter());
+        model.eval();
+        return new ChatModel(directory, model, tokenizer, template, generation);
+    }
+
+    /// <summary>
     /// Loads a model folder for fine-tuning: its projections wrapped with a new LoRA adapter (A random from the
     /// current torch seed, B zero) and only the adapter trainable.
     /// </summary>

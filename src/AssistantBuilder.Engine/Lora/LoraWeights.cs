@@ -10,6 +10,8 @@ namespace AssistantBuilder.Engine.Lora;
 /// </summary>
 public sealed class LoraWeights : IDisposable
 {
+    int _references = 1; // the owner's; requests in flight take more
+
     public LoraConfig Config { get; }
     public IReadOnlyDictionary<string, LoraDelta> Deltas { get; }
 
@@ -44,6 +46,20 @@ public sealed class LoraWeights : IDisposable
     {
         using var stored = file.Load(name);
         return stored.to(ScalarType.Float32, device, copy: true).DetachFromDisposeScope();
+    }
+
+    /// <summary>Takes a reference for a request; false once the weights are released for good.</summary>
+    public bool TryAcquire()
+    {
+        for (int n = Volatile.Read(ref _references); n > 0; n = Volatile.Read(ref _references))
+            if (Interlocked.CompareExchange(ref _references, n + 1, n) == n) return true;
+        return false;
+    }
+
+    /// <summary>Gives a reference back; the last one frees the tensors.</summary>
+    public void Release()
+    {
+        if (Interlocked.Decrement(ref _references) == 0) Dispose();
     }
 
     public void Dispose()

@@ -14,7 +14,6 @@ sealed class BatchScheduler : IDisposable
 {
     readonly CausalLm _model;
     readonly SlotKvCache _cache;
-    readonly AdapterRegistry _adapters;
     readonly ConcurrentQueue<Sequence> _waiting = new();
     readonly List<Sequence> _active = []; // row i decodes from slot i
     readonly SemaphoreSlim _wake = new(0);
@@ -25,9 +24,9 @@ sealed class BatchScheduler : IDisposable
     public int Active => _activeCount;
     public int Waiting => _waiting.Count;
 
-    public BatchScheduler(CausalLm model, SlotKvCache cache, AdapterRegistry adapters)
+    public BatchScheduler(CausalLm model, SlotKvCache cache)
     {
-        (_model, _cache, _adapters) = (model, cache, adapters);
+        (_model, _cache) = (model, cache);
         _thread = new Thread(Run) { IsBackground = true, Name = "serving-batch-loop" };
         _thread.Start();
     }
@@ -52,7 +51,6 @@ sealed class BatchScheduler : IDisposable
         {
             RetireCancelled();
             Admit();
-            _adapters.FreeUnused(w => _active.Any(s => s.Adapter == w) || _waiting.Any(s => s.Adapter == w));
             _activeCount = _active.Count;
             if (_active.Count == 0) { _wake.Wait(); continue; }
             try { Step(); }

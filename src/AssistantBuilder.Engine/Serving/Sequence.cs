@@ -64,5 +64,9 @@ sealed class Sequence : IDisposable
     /// <summary>Ends the output: with an error, or quietly (a cancelled request's reader has already stopped).</summary>
     public void Complete(Exception? error = null) => _output.Writer.TryComplete(error);
 
-    public void Dispose() => Sampler.Dispose();
+    public void Dispose()
+    {
+        Sampler.Dispose();
+        Adapter?.Release();
+    }
 }

@@ -35,7 +35,7 @@ public sealed class ServingEngine : IDisposable
         MaxSequenceLength = Options.MaxSequenceLength > 0 ? Math.Min(Options.MaxSequenceLength, context) : Math.Min(context, 2048);
         _cache = new SlotKvCache(model.Config, Options.Slots, MaxSequenceLength, model.Device, model.DType);
         Adapters = new AdapterRegistry(model);
-        _scheduler = new BatchScheduler(model, _cache, Adapters);
+        _scheduler = new BatchScheduler(model, _cache);
     }
 
     public ServingEngine(ChatModel chat, ServingOptions? options = null) : this(chat.Model, chat.Tokenizer, options) { }
@@ -69,7 +69,7 @@ public sealed class ServingEngine : IDisposable
         if (prompt >= MaxSequenceLength)
             throw new ArgumentException($"the prompt has {prompt} tokens but a served sequence holds {MaxSequenceLength}: shorten it");
         if (_tokenizer is null && request.Options.StopStrings.Count > 0) throw new ArgumentException("stop strings need a tokenizer");
-        var adapter = request.AdapterId is null ? null : Adapters.Get(request.AdapterId);
+        var adapter = request.AdapterId is null ? null : Adapters.Acquire(request.AdapterId);
         return new Sequence(request, adapter, _tokenizer, Math.Min(request.Options.MaxNewTokens, MaxSequenceLength - prompt));
     }
 

@@ -76,7 +76,16 @@ public sealed class ServingAdapterTests : IDisposable
         using var engine = new ServingEngine(chat, new ServingOptions { Slots = 2 });
         engine.Adapters.Load("a", _adapterA);
         Assert.Equal(["a"], engine.Adapters.Ids);
-        Assert.True(engine.Adapters.Remove("a"));
+        // Removing an adapter while a request uses it: that request still finishes with it, later ones are refused.
+        var options = new GenerationOptions { MaxNewTokens = 16 };
+        var ids = new List<int>();
+        await foreach (var c in engine.GenerateAsync(new ServingRequest(PromptA, options, "a")))
+        {
+            if (ids.Count == 0) Assert.True(engine.Adapters.Remove("a"));
+            ids.Add(c.TokenId);
+        }
+        Assert.Equal(await Single(_tiny.Directory, _adapterA, PromptA, options), ids);
+        Assert.Empty(engine.Adapters.Ids);
         await Assert.ThrowsAsync<ArgumentException>(() => Ids(engine.GenerateAsync(new ServingRequest(PromptA, new GenerationOptions { MaxNewTokens = 3 }, "a"))));
         using var other = TinyModel.Create(TinyModel.DefaultConfig() with { HiddenSize = 48 });
         var ex = Assert.Throws<CheckpointException>(() => engine.Adapters.Load("wrong", MakeAdapterFor(other)));

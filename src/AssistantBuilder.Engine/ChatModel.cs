@@ -38,8 +38,22 @@ public sealed class ChatModel : IDisposable
         {
             if (adapterDirectory is not null) PeftAdapter.LoadWeights(model, adapterDirectory);
             if (mergeAdapter) foreach (var (_, layer) in model.LoraLayers()) layer.Merge();
+            model.eval(); // inference: an unmerged adapter's dropout stays off
         }
         catch { model.Dispose(); throw; }
+        return new ChatModel(directory, model, tokenizer, template, generation);
+    }
+
+    /// <summary>
+    /// Loads a model folder to serve many requests at once (<see cref="Serving.ServingEngine"/>): every projection is
+    /// routed, so that LoRA adapters loaded later apply per request over this one copy of the base weights.
+    /// </summary>
+    public static ChatModel LoadForServing(string directory, Device? device = null, ScalarType? dtype = null)
+    {
+        if (!System.IO.Directory.Exists(directory)) throw new Checkpoints.CheckpointException($"{directory}: model folder not found");
+        var (tokenizer, template, generation) = LoadText(directory);
+        var model = ModelLoader.Load(directory, device, dtype, router: new LoraRouter());
+        model.eval();
         return new ChatModel(directory, model, tokenizer, template, generation);
     }
 

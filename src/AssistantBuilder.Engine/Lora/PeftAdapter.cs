@@ -11,7 +11,7 @@ namespace AssistantBuilder.Engine.Lora;
 public static class PeftAdapter
 {
     public const string ConfigFile = "adapter_config.json", WeightsFile = "adapter_model.safetensors";
-    const string Prefix = "base_model.model.";
+    internal const string Prefix = "base_model.model.";
 
     public static LoraConfig ReadConfig(string directory)
     {
@@ -57,5 +57,5 @@ public static class PeftAdapter
     }
 
     // PEFT saves without the adapter name, but some exports keep ".default".
-    static string Normalize(string key) => key.Replace(".lora_A.default.", ".lora_A.").Replace(".lora_B.default.", ".lora_B.");
+    internal static string Normalize(string key) => key.Replace(".lora_A.default.", ".lora_A.").Replace(".lora_B.default.", ".lora_B.");
 }

@@ -14,14 +14,14 @@ public sealed class Attention : nn.Module<Tensor, ForwardContext, Tensor>
     readonly nn.Module<Tensor, Tensor> q_proj, k_proj, v_proj, o_proj;
     readonly int _layer, _heads, _kvHeads, _headDim;
 
-    public Attention(ModelConfig c, int layer, LoraConfig? lora = null, Device? device = null, ScalarType? dtype = null) : base(nameof(Attention))
+    public Attention(ModelConfig c, int layer, LoraConfig? lora = null, Device? device = null, ScalarType? dtype = null, LoraRouter? router = null) : base(nameof(Attention))
     {
         (_layer, _heads, _kvHeads, _headDim) = (layer, c.NumAttentionHeads, c.NumKeyValueHeads, c.HeadDim);
         string path = $"model.layers.{layer}.self_attn.";
-        q_proj = Projection.Create(path + "q_proj", c.HiddenSize, _heads * _headDim, c.QkvBias, lora, device, dtype);
-        k_proj = Projection.Create(path + "k_proj", c.HiddenSize, _kvHeads * _headDim, c.QkvBias, lora, device, dtype);
-        v_proj = Projection.Create(path + "v_proj", c.HiddenSize, _kvHeads * _headDim, c.QkvBias, lora, device, dtype);
-        o_proj = Projection.Create(path + "o_proj", _heads * _headDim, c.HiddenSize, c.OutputBias, lora, device, dtype);
+        q_proj = Projection.Create(path + "q_proj", c.HiddenSize, _heads * _headDim, c.QkvBias, lora, device, dtype, router);
+        k_proj = Projection.Create(path + "k_proj", c.HiddenSize, _kvHeads * _headDim, c.QkvBias, lora, device, dtype, router);
+        v_proj = Projection.Create(path + "v_proj", c.HiddenSize, _kvHeads * _headDim, c.QkvBias, lora, device, dtype, router);
+        o_proj = Projection.Create(path + "o_proj", _heads * _headDim, c.HiddenSize, c.OutputBias, lora, device, dtype, router);
         RegisterComponents();
     }
 

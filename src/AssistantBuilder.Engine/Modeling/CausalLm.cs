@@ -20,11 +20,14 @@ public sealed class CausalLm : nn.Module<Tensor, Tensor>
     public ScalarType DType { get; }
     /// <summary>The LoRA adapter layout, when the projections carry adapters.</summary>
     public LoraConfig? Lora { get; }
+    /// <summary>Chooses adapters per row at run time, when the model was built to serve several (no LoRA config then).</summary>
+    public LoraRouter? Router { get; }
 
-    public CausalLm(ModelConfig config, Device? device = null, ScalarType dtype = ScalarType.Float32, LoraConfig? lora = null) : base(nameof(CausalLm))
+    public CausalLm(ModelConfig config, Device? device = null, ScalarType dtype = ScalarType.Float32, LoraConfig? lora = null, LoraRouter? router = null) : base(nameof(CausalLm))
     {
-        (Config, Device, DType, Lora) = (config, device ?? CPU, dtype, lora);
-        model = new Model(config, lora, Device, dtype);
+        if (lora is not null && router is not null) throw new ArgumentException("a model has either one trainable LoRA adapter or a router for several, not both");
+        (Config, Device, DType, Lora, Router) = (config, device ?? CPU, dtype, lora, router);
+        model = new Model(config, lora, Device, dtype, router);
         if (!config.TieWordEmbeddings) lm_head = nn.Linear(config.HiddenSize, config.VocabSize, hasBias: false, Device, dtype);
         _rotary = new Rotary(config);
         RegisterComponents();
@@ -57,6 +60,19 @@ public sealed class CausalLm : nn.Module<Tensor, Tensor>
         var hidden = model.forward(inputIds, ctx);
         cache?.Advance(t);
         return hidden;
+    }
+
+    /// <summary>
+    /// Logits [B, V] for one new token per row, where each row is a sequence of its own at its own position
+    /// (continuous batching): ids [B, 1]; positions [B], the number of tokens each row has cached so far;
+    /// mask [B, 1, S] bool over the cached keys each row may see (null: all S); the cache stores each row apart.
+    /// </summary>
+    public Tensor DecodeRows(Tensor inputIds, Tensor positions, long maxPosition, Tensor? mask, IKvCache cache)
+    {
+        var (cos, sin) = _rotary.At(positions, maxPosition, Device);                         // [B, 1, 1, D]
+        var ctx = new ForwardContext(cos.to_type(DType), sin.to_type(DType), mask, cache, Start: -1);
+        var hidden = model.forward(inputIds, ctx);                                             // [B, 1, C]
+        return Logits(hidden.view(-1, Config.HiddenSize));                                     // [B, V]
     }
 
     /// <summary>Logits [N, V] for hidden-state rows [N, C] (2-D: the fast path of libtorch's linear).</summary>
@@ -92,6 +108,10 @@ public sealed class CausalLm : nn.Module<Tensor, Tensor>
     /// <summary>Every LoRA-wrapped projection with its module path, e.g. "model.layers.0.self_attn.q_proj".</summary>
     public IEnumerable<(string Path, LoraLinear Layer)> LoraLayers() =>
         named_modules().Where(m => m.module is LoraLinear).Select(m => (m.name, (LoraLinear)m.module));
+
+    /// <summary>Every routed projection with its module path (a model built with a <see cref="Router"/>).</summary>
+    public IEnumerable<(string Path, RoutedLinear Layer)> RoutedLayers() =>
+        modules().OfType<RoutedLinear>().Select(l => (l.Path, l));
 
     public KvCache NewCache(long batch, long capacity) => new(Config, batch, capacity, Device, DType);
 

@@ -11,12 +11,12 @@ public sealed class DecoderLayer : nn.Module<Tensor, ForwardContext, Tensor>
     readonly Attention self_attn;
     readonly Mlp mlp;
 
-    public DecoderLayer(ModelConfig c, int layer, LoraConfig? lora = null, Device? device = null, ScalarType? dtype = null) : base(nameof(DecoderLayer))
+    public DecoderLayer(ModelConfig c, int layer, LoraConfig? lora = null, Device? device = null, ScalarType? dtype = null, LoraRouter? router = null) : base(nameof(DecoderLayer))
     {
         input_layernorm = new RmsNorm(c.HiddenSize, c.RmsNormEps, device, dtype);
-        self_attn = new Attention(c, layer, lora, device, dtype);
+        self_attn = new Attention(c, layer, lora, device, dtype, router);
         post_attention_layernorm = new RmsNorm(c.HiddenSize, c.RmsNormEps, device, dtype);
-        mlp = new Mlp(c, layer, lora, device, dtype);
+        mlp = new Mlp(c, layer, lora, device, dtype, router);
         RegisterComponents();
     }
 

@@ -6,7 +6,7 @@ namespace AssistantBuilder.Engine.Modeling;
 /// Preallocated keys and values for every layer: [B, KVH, capacity, D]. New entries are written in place,
 /// so decoding one token copies only that token's keys and values.
 /// </summary>
-public sealed class KvCache : IDisposable
+public sealed class KvCache : IKvCache, IDisposable
 {
     readonly Tensor[] _keys, _values;
 
@@ -20,6 +20,9 @@ public sealed class KvCache : IDisposable
         _keys = Enumerable.Range(0, config.NumHiddenLayers).Select(_ => zeros(shape, dtype, device).DetachFromDisposeScope()).ToArray();
         _values = Enumerable.Range(0, config.NumHiddenLayers).Select(_ => zeros(shape, dtype, device).DetachFromDisposeScope()).ToArray();
     }
+
+    /// <summary>A cache over existing per-layer buffers ([B, KVH, capacity, D], e.g. views of a larger cache), empty so far.</summary>
+    internal KvCache(Tensor[] keys, Tensor[] values) => (_keys, _values, Capacity) = (keys, values, keys[0].shape[2]);
 
     /// <summary>Writes k, v ([B, KVH, T, D]) at <paramref name="start"/>; returns all keys and values so far ([B, KVH, start + T, D]).</summary>
     public (Tensor Keys, Tensor Values) Append(int layer, long start, Tensor k, Tensor v)

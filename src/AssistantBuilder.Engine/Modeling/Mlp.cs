@@ -10,12 +10,12 @@ public sealed class Mlp : nn.Module<Tensor, Tensor>
 {
     readonly nn.Module<Tensor, Tensor> gate_proj, up_proj, down_proj;
 
-    public Mlp(ModelConfig c, int layer, LoraConfig? lora = null, Device? device = null, ScalarType? dtype = null) : base(nameof(Mlp))
+    public Mlp(ModelConfig c, int layer, LoraConfig? lora = null, Device? device = null, ScalarType? dtype = null, LoraRouter? router = null) : base(nameof(Mlp))
     {
         string path = $"model.layers.{layer}.mlp.";
-        gate_proj = Projection.Create(path + "gate_proj", c.HiddenSize, c.IntermediateSize, c.MlpBias, lora, device, dtype);
-        up_proj = Projection.Create(path + "up_proj", c.HiddenSize, c.IntermediateSize, c.MlpBias, lora, device, dtype);
-        down_proj = Projection.Create(path + "down_proj", c.IntermediateSize, c.HiddenSize, c.MlpBias, lora, device, dtype);
+        gate_proj = Projection.Create(path + "gate_proj", c.HiddenSize, c.IntermediateSize, c.MlpBias, lora, device, dtype, router);
+        up_proj = Projection.Create(path + "up_proj", c.HiddenSize, c.IntermediateSize, c.MlpBias, lora, device, dtype, router);
+        down_proj = Projection.Create(path + "down_proj", c.IntermediateSize, c.HiddenSize, c.MlpBias, lora, device, dtype, router);
         RegisterComponents();
     }
 

@@ -12,10 +12,10 @@ public sealed class Model : nn.Module<Tensor, ForwardContext, Tensor>
     readonly ModuleList<DecoderLayer> layers;
     readonly RmsNorm norm;
 
-    public Model(ModelConfig c, LoraConfig? lora = null, Device? device = null, ScalarType? dtype = null) : base(nameof(Model))
+    public Model(ModelConfig c, LoraConfig? lora = null, Device? device = null, ScalarType? dtype = null, LoraRouter? router = null) : base(nameof(Model))
     {
         embed_tokens = nn.Embedding(c.VocabSize, c.HiddenSize, device: device, dtype: dtype);
-        layers = new ModuleList<DecoderLayer>(Enumerable.Range(0, c.NumHiddenLayers).Select(i => new DecoderLayer(c, i, lora, device, dtype)).ToArray());
+        layers = new ModuleList<DecoderLayer>(Enumerable.Range(0, c.NumHiddenLayers).Select(i => new DecoderLayer(c, i, lora, device, dtype, router)).ToArray());
         norm = new RmsNorm(c.HiddenSize, c.RmsNormEps, device, dtype);
         RegisterComponents();
     }

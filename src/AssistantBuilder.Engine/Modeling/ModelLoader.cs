@@ -8,17 +8,18 @@ namespace AssistantBuilder.Engine.Modeling;
 /// <summary>
 /// Loads an HF model folder (config.json + safetensors) into a <see cref="CausalLm"/>, key for key.
 /// Every name, shape and dtype is checked before any weight is copied: a bad checkpoint fails whole.
-/// With a LoRA config the targeted projections are wrapped; their base weights load from the same keys.
+/// With a LoRA config the targeted projections are wrapped; their base weights load from the same keys. With a
+/// router every projection is routed, so that adapters loaded later apply per request (<see cref="LoraWeights"/>).
 /// </summary>
 public static class ModelLoader
 {
-    public static CausalLm Load(string directory, Device? device = null, ScalarType? dtype = null, LoraConfig? lora = null)
+    public static CausalLm Load(string directory, Device? device = null, ScalarType? dtype = null, LoraConfig? lora = null, LoraRouter? router = null)
     {
         if (!Directory.Exists(directory)) throw new CheckpointException($"{directory}: model folder not found");
         var config = ModelConfig.FromFile(Path.Combine(directory, "config.json"));
         device ??= CPU;
         using var reader = CheckpointReader.Open(directory);
-        var model = new CausalLm(config, CPU, dtype ?? DeviceSelector.ComputeDtype(device), lora);
+        var model = new CausalLm(config, CPU, dtype ?? DeviceSelector.ComputeDtype(device), lora, router);
         try
         {
             var parameters = model.named_parameters().Where(p => !Projection.IsLoraParameter(p.name))

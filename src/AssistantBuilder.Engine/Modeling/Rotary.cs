@@ -45,6 +45,14 @@ public sealed class Rotary : IDisposable
         return (_cos!.narrow(0, start, length), _sin!.narrow(0, start, length));
     }
 
+    /// <summary>cos and signed sin at one position per row (continuous batching): positions [B] -> each [B, 1, 1, D], fp32.</summary>
+    public (Tensor Cos, Tensor Sin) At(Tensor positions, long maxPosition, Device device)
+    {
+        var (cos, sin) = Range(0, maxPosition + 1, device);
+        long b = positions.shape[0], d = cos.shape[1];
+        return (cos.index_select(0, positions).view(b, 1, 1, d), sin.index_select(0, positions).view(b, 1, 1, d));
+    }
+
     void Build(long length, Device device)
     {
         Dispose();
@@ -56,7 +64,7 @@ public sealed class Rotary : IDisposable
     }
 
     /// <summary>
-    /// x * cos + rotate_half(x) * sin, where x is [B, H, T, D], cos is [T, D] and <paramref name="signedSin"/> is sin
+    /// x * cos + rotate_half(x) * sin, where x is [B, H, T, D], cos is [T, D] (or [B, 1, T, D]) and <paramref name="signedSin"/> is sin
     /// with its first half negated: rotate_half(x) * sin = cat(-x2, x1) * sin = roll(x, D/2) * signedSin.
     /// </summary>
     public static Tensor Apply(Tensor x, Tensor cos, Tensor signedSin)

@@ -1,0 +1,16 @@
+namespace AssistantBuilder.Engine.Serving;
+
+/// <summary>How many sequences a <see cref="ServingEngine"/> decodes together, and how long each may grow.</summary>
+public sealed record ServingOptions
+{
+    /// <summary>Sequences decoded together at most (each owns one KV-cache slot); later requests wait for a free slot.</summary>
+    public int Slots { get; init; } = 8;
+    /// <summary>Prompt plus generated tokens per sequence (the KV cache per slot); 0: the model's context, at most 2048.</summary>
+    public int MaxSequenceLength { get; init; }
+
+    public void Validate()
+    {
+        if (Slots < 1) throw new ArgumentException($"slots must be at least 1 (got {Slots})");
+        if (MaxSequenceLength < 0) throw new ArgumentException($"max sequence length must be 0 (the model's context) or positive (got {MaxSequenceLength})");
+    }
+}

@@ -1,0 +1,105 @@
+using System.Runtime.CompilerServices;
+using AssistantBuilder.Engine.Generation;
+using AssistantBuilder.Engine.Serving;
+using Microsoft.Extensions.AI;
+using EngineMessage = AssistantBuilder.Engine.Chat.ChatMessage;
+
+namespace AssistantBuilder.Core.Serving;
+
+/// <summary>
+/// The local engine as a Microsoft.Extensions.AI chat client: one base model served with continuous batching, an
+/// optional LoRA adapter applied per request, a system prompt, and default sampling settings that requests may
+/// override. Semantic Kernel, the OpenAI-compatible API, the widget hub and the playground all talk to this.
+/// </summary>
+public sealed class EngineChatClient(ServedModel model, EngineChatProfile profile) : IChatClient
+{
+    /// <summary>Option key for HF's repetition penalty, which ChatOptions has no field for.</summary>
+    public const string RepetitionPenaltyKey = "repetition_penalty";
+
+    public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+        await GetStreamingResponseAsync(messages, options, cancellationToken).ToChatResponseAsync(cancellationToken);
+
+    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var prompt = EncodePrompt(messages);
+        var request = new ServingRequest(prompt, GenerationFor(options, prompt.Count),
+            profile.AdapterDirectory is { } dir ? model.EnsureAdapter(dir) : null);
+        string responseId = Guid.NewGuid().ToString("N");
+        var created = DateTimeOffset.UtcNow;
+        await foreach (var chunk in model.Engine.GenerateAsync(request, cancellationToken))
+        {
+            if (chunk.Text.Length > 0 || chunk.FinishReason is not null)
+                yield return Update(chunk, responseId, created);
+        }
+    }
+
+    /// <summary>The conversation rendered with the model's chat template (the profile's system prompt first) as token ids.</summary>
+    public IReadOnlyList<int> EncodePrompt(IEnumerable<ChatMessage> messages)
+    {
+        var turns = messages.Select(ToEngine).ToList();
+        if (profile.SystemPrompt is { Length: > 0 } system && (turns.Count == 0 || turns[0].Role != "system"))
+            turns.Insert(0, new EngineMessage("system", system));
+        if (turns.Count == 0 || turns[^1].Role == "assistant")
+            throw new ChatRequestException("the conversation must end with a user message");
+        var ids = model.Chat.EncodeChat(model.Chat.RenderChat(turns));
+        if (ids.Count >= model.Engine.MaxSequenceLength)
+            throw new ChatRequestException($"the conversation is {ids.Count} tokens long; {profile.ModelId} takes at most {model.Engine.MaxSequenceLength - 1} " +
+                "tokens of prompt (shorten or drop earlier messages)");
+        return ids;
+    }
+
+    GenerationOptions GenerationFor(ChatOptions? request, int promptTokens)
+    {
+        var d = profile.Defaults;
+        var options = model.Chat.DefaultOptions() with
+        {
+            Temperature = request?.Temperature ?? d.Temperature ?? 0.7f,
+            TopP = request?.TopP ?? d.TopP ?? 1f,
+            TopK = request?.TopK ?? d.TopK ?? 0,
+            MaxNewTokens = Math.Min(request?.MaxOutputTokens ?? d.MaxOutputTokens ?? 256, model.Engine.MaxSequenceLength - promptTokens),
+            Seed = request?.Seed ?? d.Seed,
+            StopStrings = [.. d.StopSequences ?? [], .. request?.StopSequences ?? []],
+            RepetitionPenalty = RepetitionPenalty(request) ?? RepetitionPenalty(d) ?? 1.0,
+        };
+        try { options.Validate(); }
+        catch (ArgumentException ex) { throw new ChatRequestException(ex.Message); }
+        return options;
+    }
+
+    static double? RepetitionPenalty(ChatOptions? options) =>
+        options?.AdditionalProperties?.TryGetValue(RepetitionPenaltyKey, out var value) == true ? Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture) : null;
+
+    static EngineMessage ToEngine(ChatMessage message)
+    {
+        var role = message.Role.Value.ToLowerInvariant();
+        if (role is not ("system" or "user" or "assistant"))
+            throw new ChatRequestException($"role '{message.Role.Value}' is not supported (system, user and assistant are)");
+        return new EngineMessage(role, message.Text);
+    }
+
+    ChatResponseUpdate Update(ServingChunk chunk, string responseId, DateTimeOffset created)
+    {
+        var update = new ChatResponseUpdate(ChatRole.Assistant, chunk.Text)
+        {
+            ResponseId = responseId, MessageId = responseId, CreatedAt = created, ModelId = profile.ModelId,
+        };
+        if (chunk.FinishReason is { } finish)
+        {
+            update.FinishReason = finish == "length" ? ChatFinishReason.Length : ChatFinishReason.Stop;
+            update.Contents.Add(new UsageContent(new UsageDetails
+            {
+                InputTokenCount = chunk.PromptTokens, OutputTokenCount = chunk.CompletionTokens, TotalTokenCount = chunk.PromptTokens + chunk.CompletionTokens,
+            }));
+        }
+        return update;
+    }
+
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        serviceKey is not null ? null
+        : serviceType == typeof(ChatClientMetadata) ? new ChatClientMetadata("assistantbuilder", null, profile.ModelId)
+        : serviceType.IsInstanceOfType(this) ? this
+        : null;
+
+    public void Dispose() { } // the served model belongs to the ModelHost
+}

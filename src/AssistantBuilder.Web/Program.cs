@@ -3,6 +3,7 @@ using AssistantBuilder.Web.Assistants;
 using AssistantBuilder.Web.BaseModels;
 using AssistantBuilder.Web.Components;
 using AssistantBuilder.Web.Hosting;
+using AssistantBuilder.Web.Serving;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,6 +11,7 @@ builder.Configuration.AddCommandLine(args, new Dictionary<string, string> { ["--
 
 builder.AddAppData();
 builder.AddOperatorAuth();
+builder.AddServing();
 builder.AddBaseModels();
 builder.AddAssistants();
 builder.Services.AddMudServices();

@@ -1,0 +1,20 @@
+using AssistantBuilder.Core.Serving;
+using AssistantBuilder.Engine.Serving;
+
+namespace AssistantBuilder.Web.Serving;
+
+public static class ServingServices
+{
+    /// <summary>
+    /// One <see cref="ModelHost"/> for the process (<c>Serving:Slots</c> sequences decoded together per base model,
+    /// <c>Serving:Device</c> auto/cpu/cuda) and the per-assistant chat clients over it.
+    /// </summary>
+    public static WebApplicationBuilder AddServing(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection("Serving");
+        var options = new ServingOptions { Slots = section.GetValue("Slots", 16) };
+        builder.Services.AddSingleton(_ => new ModelHost(options, section.GetValue("Device", "auto")!));
+        builder.Services.AddSingleton<AssistantChats>();
+        return builder;
+    }
+}

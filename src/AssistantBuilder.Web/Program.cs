@@ -1,5 +1,6 @@
 using AssistantBuilder.Web.Accounts;
 using AssistantBuilder.Web.Components;
+using AssistantBuilder.Web.Datasets;
 using AssistantBuilder.Web.Hosting;
 using MudBlazor.Services;
 
@@ -8,6 +9,7 @@ builder.Configuration.AddCommandLine(args, new Dictionary<string, string> { ["--
 
 builder.AddAppData();
 builder.AddOperatorAuth();
+builder.AddDatasets();
 builder.Services.AddMudServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddSignalR();
@@ -32,6 +34,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapOpenApi().AllowAnonymous();
 app.MapGet("/healthz", () => TypedResults.Ok("healthy")).AllowAnonymous().ExcludeFromDescription();
 app.MapAccountApi();
+app.MapDatasetsApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

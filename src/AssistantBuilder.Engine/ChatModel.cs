@@ -69,8 +69,11 @@ public sealed class ChatModel : IDisposable
         return new ChatModel(directory, ModelLoader.Load(directory, device, dtype, lora), tokenizer, template, generation);
     }
 
-    // Everything but the weights: tokenizer.json, the chat template (ChatML when there is none) and generation_config.json.
-    static (HfTokenizer, ChatTemplate, GenerationConfig) LoadText(string directory)
+    /// <summary>
+    /// Everything of a model folder but the weights: tokenizer.json, the chat template (ChatML when there is none)
+    /// and generation_config.json. Enough to render and tokenize conversations as training does, without the weights.
+    /// </summary>
+    public static (HfTokenizer Tokenizer, ChatTemplate Template, GenerationConfig Generation) LoadText(string directory)
     {
         var tokenizer = HfTokenizer.FromFile(Path.Combine(directory, "tokenizer.json"));
         string templateConfig = Path.Combine(directory, "tokenizer_config.json");
@@ -79,9 +82,12 @@ public sealed class ChatModel : IDisposable
     }
 
     /// <summary>End-of-sequence ids from config.json, generation_config.json and the tokenizer's eos token.</summary>
-    public IReadOnlyList<int> EosTokenIds =>
-        Model.Config.EosTokenIds.Concat(GenerationConfig.EosTokenIds)
-            .Concat(Template.EosToken is string eos && Tokenizer.TokenToId(eos) is int id ? [id] : Array.Empty<int>())
+    public IReadOnlyList<int> EosTokenIds => EndOfSequenceIds(Model.Config.EosTokenIds, GenerationConfig, Template, Tokenizer);
+
+    /// <summary>End-of-sequence ids from config.json's ids, generation_config.json and the template's eos token, in that order.</summary>
+    public static IReadOnlyList<int> EndOfSequenceIds(IReadOnlyList<int> configEosIds, GenerationConfig generation, ChatTemplate template, HfTokenizer tokenizer) =>
+        configEosIds.Concat(generation.EosTokenIds)
+            .Concat(template.EosToken is string eos && tokenizer.TokenToId(eos) is int id ? [id] : Array.Empty<int>())
             .Distinct().ToList();
 
     /// <summary>The model's chat template applied to the messages, as HF's apply_chat_template renders it.</summary>

@@ -2,6 +2,7 @@ using AssistantBuilder.Web.Accounts;
 using AssistantBuilder.Web.Assistants;
 using AssistantBuilder.Web.BaseModels;
 using AssistantBuilder.Web.Components;
+using AssistantBuilder.Web.Datasets;
 using AssistantBuilder.Web.Hosting;
 using AssistantBuilder.Web.Serving;
 using MudBlazor.Services;
@@ -14,6 +15,7 @@ builder.AddOperatorAuth();
 builder.AddServing();
 builder.AddBaseModels();
 builder.AddAssistants();
+builder.AddDatasets();
 builder.Services.AddMudServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddSignalR();
@@ -40,6 +42,7 @@ app.MapGet("/healthz", () => TypedResults.Ok("healthy")).AllowAnonymous().Exclud
 app.MapAccountApi();
 app.MapModelsApi();
 app.MapAssistantsApi();
+app.MapDatasetsApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -45,7 +45,7 @@ internal sealed class ImportCollector(SourceText source, ImportOptions options)
     {
         if (_kept.Count == 0)
         {
-            throw new DatasetException(NoUsableConversation());
+            throw new DatasetException(NoUsableConversation(), _rejected.OrderBy(r => r.Line).ToList());
         }
 
         var rejected = _rejected.OrderBy(r => r.Line).ToList();

@@ -37,7 +37,7 @@ public static class TrainingData
         var examples = new List<TrainingExample>();
         foreach (var c in conversations)
         {
-            try { examples.Add(builder.Build(c.ToMessages(), c.Turns.Select(t => t.Role == ExampleBuilder.AssistantRole && t.Train).ToList(), c.SourceLine)); }
+            try { examples.Add(BuildExample(builder, c)); }
             catch (Exception ex) when (ex is ConversationRejectedException or ExampleTooLongException)
             {
                 rejected.Add(new RejectedRecord(c.SourceLine, ex.Message));
@@ -45,6 +45,13 @@ public static class TrainingData
         }
         return examples;
     }
+
+    /// <summary>
+    /// The example training uses for one imported conversation: its assistant turns with weight 1 are trained.
+    /// Throws what <see cref="ExampleBuilder.Build(IReadOnlyList{Engine.Chat.ChatMessage}, IReadOnlyList{bool}, int)"/> throws.
+    /// </summary>
+    public static TrainingExample BuildExample(ExampleBuilder builder, Conversation c) =>
+        builder.Build(c.ToMessages(), c.Turns.Select(t => t.Role == ExampleBuilder.AssistantRole && t.Train).ToList(), c.SourceLine);
 
     // Tokens of the conversation as it will be trained: rendered with the model's template and encoded.
     // A template that refuses the conversation counts 0 here; the example builder then rejects it with the reason.

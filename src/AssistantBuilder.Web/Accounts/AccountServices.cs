@@ -33,7 +33,11 @@ public static class AccountServices
     {
         var path = context.Request.Path;
         if (path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/v1"))
+        {
             context.Response.StatusCode = status;
+            // No re-execution as the HTML not-found page: a POST/PATCH/DELETE would get its 400 or 302 instead of the 401.
+            if (context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
+        }
         else
             context.Response.Redirect(context.RedirectUri);
         return Task.CompletedTask;

@@ -68,6 +68,8 @@ public sealed class WholeFileErrorTests : IDisposable
         ]));
 
         Assert.Equal("no usable conversation in bad.jsonl: 2 records rejected; first: line 1: no assistant turn", e.Message);
+        Assert.Equal([1, 2], e.Rejected.Select(r => r.Line));
+        Assert.Equal("no assistant turn", e.Rejected[0].Reason);
     }
 
     [Fact]

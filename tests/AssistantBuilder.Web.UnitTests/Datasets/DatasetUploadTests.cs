@@ -1,0 +1,89 @@
+using AssistantBuilder.Testing;
+using AssistantBuilder.Web.Components.Datasets;
+using AssistantBuilder.Web.Data;
+using AssistantBuilder.Web.Datasets;
+using AssistantBuilder.Web.Hosting;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace AssistantBuilder.Web.UnitTests.Datasets;
+
+/// <summary>The upload component against a real store (temporary data directory and SQLite file): report, refusal with lines, size limit.</summary>
+public sealed class DatasetUploadTests : BunitContext, IAsyncLifetime
+{
+    readonly string _dir = TempDir.Create("upload-component");
+    readonly DataPaths _paths;
+
+    public DatasetUploadTests()
+    {
+        _paths = new DataPaths(_dir, []);
+        Services.AddMudServices();
+        Services.AddLogging();
+        Services.AddSingleton(_paths);
+        Services.AddDbContextFactory<AppDbContext>(o => o.UseSqlite($"Data Source={_paths.Database};Pooling=False"));
+        Services.Configure<UploadLimits>(l => l.MaxBytes = 2000);
+        Services.AddSingleton<LabelMasks>();
+        Services.AddSingleton<DatasetStore>();
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        using var db = Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
+        db.Database.Migrate();
+    }
+
+    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+
+    // xUnit 2 disposes test classes synchronously; MudBlazor's services must be disposed asynchronously, so do it first.
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        TempDir.Delete(_dir);
+    }
+
+    int Rows()
+    {
+        using var db = Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
+        return db.Datasets.Count();
+    }
+
+    [Fact]
+    public void A_good_file_is_imported_and_the_report_links_to_it()
+    {
+        DatasetDetail? imported = null;
+        var cut = Render<DatasetUpload>(p => p.Add(c => c.OnImported, d => imported = d));
+
+        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(
+            "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"},{\"role\":\"assistant\",\"content\":\"hello\"}]}\nnot json\n", "chats.jsonl"));
+
+        cut.WaitForAssertion(() => Assert.Contains("Imported 1 conversations as", cut.Markup));
+        Assert.NotNull(imported);
+        Assert.Contains($"datasets/{imported!.Dataset.Id}", cut.Markup);
+        Assert.Contains("Rejected records (1)", cut.Markup);
+        Assert.Equal(1, Rows());
+    }
+
+    [Fact]
+    public void A_file_without_a_usable_record_shows_every_rejected_line_and_stores_nothing()
+    {
+        var cut = Render<DatasetUpload>();
+
+        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("{\"messages\":[]}\n{oops\n", "broken.jsonl"));
+
+        cut.WaitForAssertion(() => Assert.Contains("no usable conversation in broken.jsonl", cut.Markup));
+        var lines = cut.FindAll("td[data-label=Line]").Select(td => td.TextContent.Trim()).ToList();
+        Assert.Equal(["1", "2"], lines);
+        Assert.Equal(0, Rows());
+        Assert.DoesNotContain(Directory.GetDirectories(_paths.Datasets), d => !d.EndsWith(".incoming", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_file_over_the_limit_is_refused_before_it_is_read()
+    {
+        var cut = Render<DatasetUpload>();
+
+        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(new string('x', 3000), "big.csv"));
+
+        cut.WaitForAssertion(() => Assert.Contains("big.csv is too large (2.9 KB): the upload limit is 2 KB", cut.Markup));
+        Assert.Equal(0, Rows());
+    }
+}

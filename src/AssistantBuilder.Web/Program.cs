@@ -1,6 +1,7 @@
 using AssistantBuilder.Web.Accounts;
 using AssistantBuilder.Web.Components;
 using AssistantBuilder.Web.Hosting;
+using AssistantBuilder.Web.Training;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,6 +9,7 @@ builder.Configuration.AddCommandLine(args, new Dictionary<string, string> { ["--
 
 builder.AddAppData();
 builder.AddOperatorAuth();
+builder.AddTraining();
 builder.Services.AddMudServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddSignalR();
@@ -32,6 +34,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapOpenApi().AllowAnonymous();
 app.MapGet("/healthz", () => TypedResults.Ok("healthy")).AllowAnonymous().ExcludeFromDescription();
 app.MapAccountApi();
+app.MapJobsApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -33,7 +33,11 @@ public static class AccountServices
     {
         var path = context.Request.Path;
         if (path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/v1"))
+        {
             context.Response.StatusCode = status;
+            // Not re-executed as the not-found page: for a POST that would answer 400 (antiforgery) instead of 401.
+            if (context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
+        }
         else
             context.Response.Redirect(context.RedirectUri);
         return Task.CompletedTask;

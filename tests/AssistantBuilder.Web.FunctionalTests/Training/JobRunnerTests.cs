@@ -58,6 +58,19 @@ public sealed class JobRunnerTests(TinyModelFixture tiny) : IClassFixture<TinyMo
         }
         var data1 = (await EventsAsync(client, first.Id, "data")).Single();
         Assert.Equal(1, data1.Data.GetProperty("threads").GetInt32()); // Training:Threads reached ab train
+
+        // The pages render them (server prerendering runs the components' loading code).
+        var list = await client.GetStringAsync("/jobs");
+        Assert.Contains("first", list);
+        Assert.Contains("New fine-tune", list);
+        var page = await client.GetStringAsync($"/jobs/{first.Id}");
+        Assert.Contains("Step 6 / 6", page);
+        Assert.Contains("Validation loss", page);
+        Assert.Contains("<svg", page); // the loss, learning-rate and speed charts
+        Assert.Contains("step 6/6", page); // the log panel
+        var form = await client.GetStringAsync("/jobs/new");
+        Assert.Contains("leave blank for the model", form);
+        Assert.Contains("tiny", form);
     }
 
     [Fact]

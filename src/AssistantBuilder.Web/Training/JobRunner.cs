@@ -64,7 +64,13 @@ public sealed class JobRunner(IDbContextFactory<AppDbContext> dbs, DataPaths pat
             var line = TrainerLine.Log(cancelled
                 ? "the app stopped while this job was being cancelled; it stays cancelled (resume continues from its last checkpoint)"
                 : "the app stopped while this job was running; it is queued again and resumes from its last checkpoint");
-            db.TrainingJobEvents.Add(new TrainingJobEvent { JobId = job.Id, Kind = line.Kind, Json = line.Json });
+            db.TrainingJobEvents.Add(new TrainingJobEvent { JobId = job.Id, Kind = line.Kind, Json = line.Json, Step = job.Step });
+            try
+            {
+                string dir = paths.Resolve(job.OutputDir);
+                if (Directory.Exists(dir)) File.AppendAllText(Path.Combine(dir, JobFolder.LogFile), $"{DateTime.UtcNow:yyyy-MM-dd HH:mm:ss} {line.Describe()}{Environment.NewLine}");
+            }
+            catch (IOException) { } // the log is a convenience; the event is what counts
             log.LogInformation("Training job {Job} was interrupted by a restart; {What}", job.Id, cancelled ? "marked cancelled" : "queued to resume");
         }
         await db.SaveChangesAsync();

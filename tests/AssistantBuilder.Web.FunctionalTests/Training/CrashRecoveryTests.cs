@@ -34,6 +34,7 @@ public sealed class CrashRecoveryTests(TinyModelFixture tiny) : IClassFixture<Ti
 
         var after = await EventsAsync(client2, jobId, after: lastEventBefore);
         Assert.Contains(after, e => e.Kind == "log" && e.Data.GetProperty("line").GetString()!.Contains("resumes from its last checkpoint"));
+        Assert.Contains("attempt 2: resuming from the last checkpoint", await client2.GetStringAsync($"/api/jobs/{jobId}/log"));
         int firstStepAfterRestart = after.First(e => e.Kind == "step").Step;
         Assert.True(firstStepAfterRestart > checkpointStep, $"restarted at step {firstStepAfterRestart}, the checkpoint was at {checkpointStep}");
         var steps = after.Where(e => e.Kind == "step").Select(e => e.Step).ToList();

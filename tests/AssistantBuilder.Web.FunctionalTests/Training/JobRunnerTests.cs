@@ -70,7 +70,7 @@ public sealed class JobRunnerTests(TinyModelFixture tiny) : IClassFixture<TinyMo
         Assert.Contains("step 6/6", page); // the log panel
         var form = await client.GetStringAsync("/jobs/new");
         Assert.Contains("leave blank for the model", form);
-        Assert.Contains("tiny", form);
+        Assert.Contains("chats (12 conversations)", form); // the newest dataset is picked
     }
 
     [Fact]

@@ -29,7 +29,9 @@ public sealed class JobChartDataTests
         Assert.Equal([3.0, 2.5, 2.2], loss.Series[0].Values);
         Assert.Equal("Validation loss", loss.Series[1].Name);
         Assert.Equal([null, 2.7, null], loss.Series[1].Values);
-        Assert.Equal([0.0002, 0.0002, 0.0002], data.LearningRate().Series[0].Values);
+        var lr = data.LearningRate().Series[0];
+        Assert.Equal("Learning rate (×1e-5)", lr.Name); // 2e-4 reads as 20 × 1e-5
+        Assert.All(lr.Values, v => Assert.Equal(20, v!.Value, 9));
     }
 
     [Fact]

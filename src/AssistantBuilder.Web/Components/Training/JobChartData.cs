@@ -58,7 +58,17 @@ public sealed class JobChartData
         return new(Labels(xs), series);
     }
 
-    public LineChartData LearningRate(int maxPoints = 120) => Single("Learning rate", maxPoints, p => p.LearningRate);
+    /// <summary>
+    /// The learning rate scaled by a power of ten so that its peak reads between 10 and 100 (the chart's axis ticks
+    /// are whole numbers); the series name says the scale, e.g. "Learning rate (×1e-5)".
+    /// </summary>
+    public LineChartData LearningRate(int maxPoints = 120)
+    {
+        double max = _steps.Values.Select(p => p.LearningRate).Where(double.IsFinite).DefaultIfEmpty(0).Max();
+        int exponent = max > 0 ? (int)Math.Floor(Math.Log10(max)) - 1 : 0;
+        double scale = Math.Pow(10, -exponent);
+        return Single(exponent == 0 ? "Learning rate" : $"Learning rate (×1e{exponent})", maxPoints, p => p.LearningRate * scale);
+    }
 
     public LineChartData Throughput(int maxPoints = 120) => Single("Tokens/s", maxPoints, p => p.TokensPerSecond);
 

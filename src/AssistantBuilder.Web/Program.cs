@@ -5,6 +5,7 @@ using AssistantBuilder.Web.Components;
 using AssistantBuilder.Web.Datasets;
 using AssistantBuilder.Web.Hosting;
 using AssistantBuilder.Web.Serving;
+using AssistantBuilder.Web.Training;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +17,7 @@ builder.AddServing();
 builder.AddBaseModels();
 builder.AddAssistants();
 builder.AddDatasets();
+builder.AddTraining();
 builder.Services.AddMudServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddSignalR();
@@ -31,7 +33,9 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
     app.UseHsts();
 }
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+// The HTML not-found page is for people; APIs, hubs and the OpenAI API keep their own status codes and bodies.
+app.UseWhen(context => !IsApi(context.Request.Path),
+    pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
@@ -43,9 +47,12 @@ app.MapAccountApi();
 app.MapModelsApi();
 app.MapAssistantsApi();
 app.MapDatasetsApi();
+app.MapJobsApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
+
+static bool IsApi(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/v1");
 
 /// <summary>The app's entry point; public so the functional tests' WebApplicationFactory can start it.</summary>
 public partial class Program;

@@ -45,9 +45,36 @@ public static class AbProcess
         return new Result(process.ExitCode, stdout.ToString(), await stderr);
     }
 
-    static Process Start(string[] args, IReadOnlyDictionary<string, string?>? environment = null, string? workingDirectory = null)
+    /// <summary>
+    /// Runs ab with its standard input a pipe from the test (as the web app's job runner does), and closes that pipe
+    /// once <paramref name="closeWhen"/> answers true for a line of standard output (it may run other work first).
+    /// </summary>
+    public static async Task<Result> RunClosingStdinAsync(Func<string, Task<bool>> closeWhen, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        using var process = Start(args, redirectInput: true);
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = new StringBuilder();
+        bool closed = false;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is string line)
+        {
+            stdout.AppendLine(line);
+            if (!closed && await closeWhen(line))
+            {
+                process.StandardInput.Close();
+                closed = true;
+            }
+        }
+        await process.WaitForExitAsync(timeout.Token);
+        return new Result(process.ExitCode, stdout.ToString(), await stderr);
+    }
+
+    static Process Start(string[] args, IReadOnlyDictionary<string, string?>? environment = null, string? workingDirectory = null, bool redirectInput = false)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = redirectInput, UseShellExecute = false,
+        };
         if (workingDirectory is not null) start.WorkingDirectory = workingDirectory;
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
             if (value is null) start.Environment.Remove(name); else start.Environment[name] = value;

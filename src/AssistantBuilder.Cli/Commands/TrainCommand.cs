@@ -34,6 +34,8 @@ static class TrainCommand
     static readonly Option<int?> EarlyStopping = new("--early-stopping") { Description = "Stop after N evaluations without improvement, keeping the best adapter." };
     static readonly Option<bool> Resume = new("--resume") { Description = "Continue from the latest checkpoint in --out." };
     static readonly Option<string> Device = CommonOptions.Device();
+    static readonly Option<int?> Threads = new("--threads") { Description = "CPU threads for libtorch (default: all cores)." };
+    static readonly Option<bool> ExitWithParent = new("--exit-with-parent") { Description = "Stop gracefully (checkpoint, exit 130) when standard input closes, as when the parent process dies." };
     static readonly Option<bool> Json = CommonOptions.Json("Print JSON lines: step, eval, checkpoint and done events.");
 
     public static Command Create()
@@ -42,6 +44,7 @@ static class TrainCommand
         {
             Model, Data, Format, Validation, Out, Epochs, LearningRate, Rank, Alpha, Dropout, Rslora, Targets, BatchSize, BatchTokens, GradAccum,
             MaxSeqLen, Warmup, Seed, SaveEvery, EvalEvery, EarlyStopping, Resume, Device, Json,
+            Threads, ExitWithParent,
         };
         command.SetAction((result, ct) => CliErrors.Run(() => Task.FromResult(Run(result, ct))));
         return command;
@@ -49,6 +52,12 @@ static class TrainCommand
 
     static int Run(ParseResult r, CancellationToken ct)
     {
+        if (r.GetValue(Threads) is int threads)
+        {
+            if (threads < 1) throw new UserError($"--threads must be at least 1 (got {threads})");
+            TorchSharp.torch.set_num_threads(threads);
+        }
+        if (r.GetValue(ExitWithParent)) ct = ParentWatch.UntilStdinCloses(ct);
         var device = DeviceSelector.Resolve(r.GetValue(Device)!);
         var lora = new LoraConfig
         {
@@ -72,6 +81,7 @@ static class TrainCommand
         bool json = r.GetValue(Json);
         TrainReport.Data(data, json);
         int padId = chat.Tokenizer.TokenToId("<|endoftext|>") ?? chat.EosTokenIds[0]; // padding is masked out: any id will do
+        using var outputLock = OutputLock.Acquire(r.GetValue(Out)!);
         var trainer = new Trainer(chat.Model, new AdapterWeights(lora), options, data.Train, data.Validation, padId, r.GetValue(Out)!);
         using var stop = new StopSignals(ct);
         return new StageReport(json).Run(trainer, r.GetValue(Resume), stop.Token) ? 0 : 130;

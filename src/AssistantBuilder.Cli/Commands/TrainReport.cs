@@ -16,11 +16,12 @@ static class TrainReport
                 @event = "data", format = data.Import.Format.ToString().ToLowerInvariant(), train_examples = data.Train.Count,
                 validation_examples = data.Validation.Count, rejected = data.Rejected.Select(x => new { line = x.Line, reason = x.Reason }),
                 duplicates = s.Duplicates, min_tokens = s.MinTokens, median_tokens = s.MedianTokens, max_tokens = s.MaxTokens,
+                threads = TorchSharp.torch.get_num_threads(),
             }, JsonDefaults.Snake));
             return;
         }
         Console.Error.WriteLine($"data: {data.Import.Format} format, {data.Train.Count} training and {data.Validation.Count} validation conversations, " +
-            $"{data.Rejected.Count} rejected, {s.Duplicates} duplicates dropped; tokens min {s.MinTokens}, median {s.MedianTokens}, max {s.MaxTokens}");
+            $"{data.Rejected.Count} rejected, {s.Duplicates} duplicates dropped; tokens min {s.MinTokens}, median {s.MedianTokens}, max {s.MaxTokens}; {TorchSharp.torch.get_num_threads()} threads");
         foreach (var rejected in data.Rejected.Take(20)) Console.Error.WriteLine($"  line {rejected.Line}: {rejected.Reason}");
         if (data.Rejected.Count > 20) Console.Error.WriteLine($"  ... and {data.Rejected.Count - 20} more");
     }

@@ -91,6 +91,42 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Threads_bound_libtorch_and_must_be_positive()
+    {
+        string[] args = ["train", "--model", Dir, "--data", Data(2), "--out", Path.Combine(Dir, "threads"), "--epochs", "1", "--batch-size", "4", "--json"];
+        var events = Events(await AbProcess.RunAsync([.. args, "--threads", "1"]));
+        Assert.Equal(1, events[0].GetProperty("threads").GetInt32());
+        Assert.Equal("done", events[^1].GetProperty("event").GetString());
+
+        var zero = await AbProcess.RunAsync([.. args, "--threads", "0"]);
+        Assert.Equal(2, zero.ExitCode);
+        Assert.Contains("--threads must be at least 1", zero.Stderr);
+    }
+
+    [Fact]
+    public async Task With_exit_with_parent_closing_stdin_checkpoints_and_stops_and_the_folder_is_locked_meanwhile()
+    {
+        string adapter = Path.Combine(Dir, "child");
+        // Long enough (4000 steps) that the first run is still training while the second starts.
+        string[] args = ["train", "--model", Dir, "--data", Data(4), "--out", adapter, "--epochs", "1000", "--batch-size", "2", "--save-every", "1000", "--json"];
+        AbProcess.Result? second = null;
+        var first = await AbProcess.RunClosingStdinAsync(async line =>
+        {
+            if (!line.Contains("\"step\":3,")) return false;
+            second = await AbProcess.RunAsync(args); // the same --out while the first still trains
+            return true;
+        }, [.. args, "--exit-with-parent"]);
+
+        Assert.NotNull(second);
+        Assert.Equal(2, second.ExitCode);
+        Assert.Contains("another trainer is writing", second.Stderr);
+        Assert.True(first.ExitCode == 130, $"exit {first.ExitCode}: {first.Stderr}");
+        var checkpoint = Events(first with { ExitCode = 0 }).Last(e => e.GetProperty("event").GetString() == "checkpoint");
+        Assert.InRange(checkpoint.GetProperty("step").GetInt32(), 3, 3999);
+        Assert.True(File.Exists(Path.Combine(checkpoint.GetProperty("path").GetString()!, "trainer_state.json")));
+    }
+
+    [Fact]
     public async Task Bad_data_reports_each_line_and_an_unusable_file_fails()
     {
         string mixed = Path.Combine(Dir, "mixed.jsonl");

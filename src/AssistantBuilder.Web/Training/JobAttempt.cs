@@ -1,0 +1,244 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Threading.Channels;
+using AssistantBuilder.Web.Data;
+using AssistantBuilder.Web.Hosting;
+using Microsoft.EntityFrameworkCore;
+
+namespace AssistantBuilder.Web.Training;
+
+/// <summary>
+/// One run of a job's <c>ab train</c> process: starts it (resuming when a checkpoint exists), turns its output into
+/// job events, progress and train.log, and records how it ended.
+/// </summary>
+sealed class JobAttempt(Guid jobId, string device, IDbContextFactory<AppDbContext> dbs, DataPaths paths, JobEvents events,
+    TrainingOptions options, ILogger log)
+{
+    readonly Stopwatch _watch = new();
+    readonly Queue<string> _lastErrors = new();
+    Process? _process;
+    volatile bool _cancel;
+    double _elapsedBefore;
+    int _logEvents;
+    string? _errorLine;
+    StreamWriter? _logFile;
+
+    public Guid JobId => jobId;
+
+    public void RequestCancel()
+    {
+        _cancel = true;
+        Signal();
+    }
+
+    void Signal()
+    {
+        var process = _process;
+        try
+        {
+            if (process is null || process.HasExited) return;
+            if (OperatingSystem.IsWindows()) process.Kill(entireProcessTree: true);
+            else kill(process.Id, SigTerm); // ab writes a checkpoint and exits 130
+        }
+        catch (InvalidOperationException) { } // exited meanwhile
+    }
+
+    public async Task RunAsync(CancellationToken stopping)
+    {
+        string outDir;
+        List<string> args;
+        await using (var db = await dbs.CreateDbContextAsync(stopping))
+        {
+            var job = await db.TrainingJobs.Include(j => j.BaseModel).Include(j => j.Dataset).FirstAsync(j => j.Id == jobId, stopping);
+            outDir = paths.Resolve(job.OutputDir);
+            Directory.CreateDirectory(outDir);
+            _logFile = new StreamWriter(Path.Combine(outDir, JobFolder.LogFile), append: true) { AutoFlush = true };
+            string modelDir = paths.Resolve(job.BaseModel!.Path), dataFile = paths.Resolve(job.Dataset!.StoredFile);
+            string? problem = !Directory.Exists(modelDir) ? $"the base model's folder {modelDir} is missing"
+                : !File.Exists(dataFile) ? $"the dataset's file {dataFile} is missing"
+                : !File.Exists(AbPath) ? $"the trainer {AbPath} is missing"
+                : null;
+            if (problem is not null)
+            {
+                await FinishAsync(JobStatus.Failed, problem, exitCode: null);
+                return;
+            }
+            if (!JobFolder.IsUnlocked(outDir))
+            {
+                await AddLogAsync($"waiting for the previous trainer of this job to write its checkpoint and release {outDir}/.lock");
+                while (!JobFolder.IsUnlocked(outDir)) await Task.Delay(250, stopping);
+            }
+            bool resume = JobFolder.HasCheckpoint(outDir);
+            args = TrainerCommandLine.Arguments(job.Settings, modelDir, dataFile, outDir, device, Math.Max(1, options.Threads), resume);
+            _elapsedBefore = job.ElapsedSeconds;
+            job.Attempts++;
+            job.StartedAt ??= DateTime.UtcNow;
+            job.Error = null;
+            await db.SaveChangesAsync(stopping);
+            events.Publish(JobProgressDto.From(job));
+            await AddLogAsync($"attempt {job.Attempts}: {(resume ? "resuming from the last checkpoint" : "starting")} on {device} with {Math.Max(1, options.Threads)} threads");
+        }
+        if (_cancel)
+        {
+            await FinishAsync(JobStatus.Cancelled, null, exitCode: null);
+            return;
+        }
+
+        var start = new ProcessStartInfo(DotnetHost)
+        {
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        start.ArgumentList.Add(AbPath);
+        foreach (var a in args) start.ArgumentList.Add(a);
+        try { _process = Process.Start(start)!; }
+        catch (Win32Exception ex)
+        {
+            await FinishAsync(JobStatus.Failed, $"could not start the trainer ({DotnetHost} {AbPath}): {ex.Message}", exitCode: null);
+            return;
+        }
+        using var process = _process;
+        _watch.Start();
+        if (_cancel) Signal();
+        log.LogInformation("Training job {Job} started: pid {Pid}", jobId, process.Id);
+
+        var lines = Channel.CreateUnbounded<(TrainerLine Line, bool Stderr)>(new UnboundedChannelOptions { SingleReader = true });
+        var readers = Task.WhenAll(
+            Pump(process.StandardOutput, l => (TrainerLine.FromStdout(l), false)),
+            Pump(process.StandardError, l => (TrainerLine.Log(l), true)));
+        _ = readers.ContinueWith(_ => lines.Writer.TryComplete(), TaskScheduler.Default);
+
+        try
+        {
+            while (await lines.Reader.WaitToReadAsync(stopping))
+            {
+                var batch = new List<(TrainerLine, bool)>();
+                while (batch.Count < 500 && lines.Reader.TryRead(out var item)) batch.Add(item);
+                await ApplyAsync(batch, stopping);
+            }
+            await process.WaitForExitAsync(stopping);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            await DetachAsync(process);
+            return;
+        }
+        await FinishAsync(process.ExitCode);
+
+        async Task Pump(StreamReader reader, Func<string, (TrainerLine, bool)> parse)
+        {
+            try
+            {
+                while (await reader.ReadLineAsync() is string line) await lines.Writer.WriteAsync(parse(line));
+            }
+            catch (Exception ex) when (ex is IOException or ObjectDisposedException) { }
+        }
+    }
+
+    /// <summary>The app is stopping: close the trainer's stdin (it checkpoints and exits) and leave the job Running.</summary>
+    async Task DetachAsync(Process process)
+    {
+        try { process.StandardInput.Close(); } catch (IOException) { }
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(Math.Max(0, options.StopWaitSeconds)));
+        try { await process.WaitForExitAsync(wait.Token); } catch (OperationCanceledException) { }
+        _logFile?.Dispose();
+        log.LogInformation("Training job {Job} left to resume on the next start (trainer {State})", jobId, process.HasExited ? "stopped" : "still stopping");
+    }
+
+    async Task ApplyAsync(List<(TrainerLine Line, bool Stderr)> batch, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var job = await db.TrainingJobs.FirstAsync(j => j.Id == jobId, ct);
+        var rows = new List<TrainingJobEvent>();
+        foreach (var (line, stderr) in batch)
+        {
+            _logFile?.WriteLine($"{DateTime.UtcNow:yyyy-MM-dd HH:mm:ss} {line.Describe()}");
+            if (stderr) RememberError(line);
+            if (line.Kind == "log" && ++_logEvents > options.MaxLogEventsPerAttempt) continue;
+            rows.Add(new TrainingJobEvent { JobId = jobId, Kind = line.Kind, Step = line.Step, Json = line.Json });
+            switch (line.Kind)
+            {
+                case "step":
+                    job.Step = line.Step;
+                    if (line.Number("total_steps") is double total) job.TotalSteps = (int)total;
+                    job.TrainLoss = line.Number("loss") ?? job.TrainLoss;
+                    break;
+                case "eval":
+                    job.EvalLoss = line.Number("eval_loss") ?? job.EvalLoss;
+                    break;
+                case "done":
+                    job.Step = line.Step;
+                    job.TrainLoss = line.Number("train_loss") ?? job.TrainLoss;
+                    job.EvalLoss = line.Number("eval_loss") ?? job.EvalLoss;
+                    break;
+            }
+        }
+        if (_watch.IsRunning) job.ElapsedSeconds = _elapsedBefore + _watch.Elapsed.TotalSeconds;
+        db.TrainingJobEvents.AddRange(rows);
+        await db.SaveChangesAsync(ct);
+        foreach (var row in rows) events.Publish(JobEventDto.From(row));
+        events.Publish(JobProgressDto.From(job));
+    }
+
+    Task AddLogAsync(string text) => ApplyAsync([(TrainerLine.Log(text), false)], CancellationToken.None);
+
+    void RememberError(TrainerLine line)
+    {
+        string text = TrainerLine.Describe(line.Kind, line.Json);
+        if (text.StartsWith("error: ", StringComparison.Ordinal)) _errorLine = text["error: ".Length..];
+        if (string.IsNullOrWhiteSpace(text)) return;
+        _lastErrors.Enqueue(text);
+        if (_lastErrors.Count > 5) _lastErrors.Dequeue();
+    }
+
+    Task FinishAsync(int exitCode)
+    {
+        if (exitCode == 0) return FinishAsync(JobStatus.Completed, null, exitCode);
+        if (_cancel) return FinishAsync(JobStatus.Cancelled, null, exitCode);
+        string why = _errorLine
+            ?? (exitCode == 130 ? "the trainer was stopped from outside (exit code 130); resume continues from its last checkpoint" : null)
+            ?? (_lastErrors.Count > 0 ? string.Join(Environment.NewLine, _lastErrors) : $"the trainer exited with code {exitCode}");
+        return FinishAsync(JobStatus.Failed, why, exitCode);
+    }
+
+    async Task FinishAsync(JobStatus status, string? error, int? exitCode)
+    {
+        await using var db = await dbs.CreateDbContextAsync();
+        var job = await db.TrainingJobs.FirstAsync(j => j.Id == jobId);
+        if (status == JobStatus.Completed && !JobFolder.HasAdapter(paths.Resolve(job.OutputDir)))
+            (status, error) = (JobStatus.Failed, "the trainer finished without writing an adapter");
+        job.Status = status;
+        job.Error = error;
+        job.CancelRequested = false;
+        job.FinishedAt = DateTime.UtcNow;
+        if (_watch.IsRunning) job.ElapsedSeconds = _elapsedBefore + _watch.Elapsed.TotalSeconds;
+        string summary = $"{status.ToString().ToLowerInvariant()}{(exitCode is int c ? $" (exit code {c})" : "")}{(error is null ? "" : $": {error}")}";
+        var line = TrainerLine.Log(summary);
+        var row = new TrainingJobEvent { JobId = jobId, Kind = line.Kind, Json = line.Json, Step = job.Step };
+        db.TrainingJobEvents.Add(row);
+        await db.SaveChangesAsync();
+        _logFile?.WriteLine($"{DateTime.UtcNow:yyyy-MM-dd HH:mm:ss} {summary}");
+        _logFile?.Dispose();
+        log.LogInformation("Training job {Job}: {Summary}", jobId, summary);
+        events.Publish(JobEventDto.From(row));
+        events.Publish(JobProgressDto.From(job));
+    }
+
+    string AbPath => options.AbPath is { Length: > 0 } p ? Path.GetFullPath(p) : Path.Combine(AppContext.BaseDirectory, "ab.dll");
+
+    string DotnetHost
+    {
+        get
+        {
+            if (options.DotnetPath is { Length: > 0 } configured) return configured;
+            if (Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) == "dotnet") return self;
+            if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)) return host;
+            return "dotnet";
+        }
+    }
+
+    const int SigTerm = 15;
+
+    [DllImport("libc", SetLastError = true)]
+    static extern int kill(int pid, int signal);
+}

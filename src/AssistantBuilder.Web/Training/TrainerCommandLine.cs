@@ -1,0 +1,29 @@
+using System.Globalization;
+using AssistantBuilder.Web.Data;
+
+namespace AssistantBuilder.Web.Training;
+
+/// <summary>The <c>ab train</c> arguments for a job: its settings, JSON events, bounded threads, and stop-with-parent.</summary>
+public static class TrainerCommandLine
+{
+    public static List<string> Arguments(TrainingSettings s, string modelDir, string dataFile, string outputDir, string device, int threads, bool resume)
+    {
+        var args = new List<string>
+        {
+            "train", "--model", modelDir, "--data", dataFile, "--out", outputDir, "--device", device, "--json", "--exit-with-parent",
+            "--threads", Number(threads), "--epochs", Number(s.Epochs),
+        };
+        if (s.LearningRate is double lr) args.AddRange(["--learning-rate", Number(lr)]); // else ab picks the model's default
+        args.AddRange([
+            "--lora-rank", Number(s.LoraRank), "--lora-alpha", Number(s.LoraAlpha), "--lora-dropout", Number(s.LoraDropout),
+            "--batch-size", Number(s.BatchSize), "--grad-accum", Number(s.GradAccum), "--max-seq-len", Number(s.MaxSeqLen),
+            "--warmup-ratio", Number(s.WarmupRatio), "--save-every", Number(s.SaveEvery), "--eval-every", Number(s.EvalEvery),
+            "--seed", Number(s.Seed),
+        ]);
+        if (resume) args.Add("--resume");
+        return args;
+    }
+
+    static string Number(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+    static string Number(int v) => v.ToString(CultureInfo.InvariantCulture);
+}

@@ -12,6 +12,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<TrainingJobEvent> TrainingJobEvents => Set<TrainingJobEvent>();
     public DbSet<Assistant> Assistants => Set<Assistant>();
     public DbSet<AdapterVersion> AdapterVersions => Set<AdapterVersion>();
+    public DbSet<WidgetKey> WidgetKeys => Set<WidgetKey>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<StoredConversation> Conversations => Set<StoredConversation>();
+    public DbSet<StoredMessage> ConversationMessages => Set<StoredMessage>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -37,5 +41,15 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         });
         b.Entity<AdapterVersion>().HasIndex(v => new { v.AssistantId, v.Number }).IsUnique();
         b.Entity<Operator>().Property(o => o.Email).UseCollation("NOCASE");
+        b.Entity<WidgetKey>().HasIndex(k => k.Key).IsUnique();
+        b.Entity<WidgetKey>().HasOne<Assistant>().WithMany().HasForeignKey(k => k.AssistantId).OnDelete(DeleteBehavior.Cascade);
+        b.Entity<ApiKey>().HasIndex(k => k.Hash).IsUnique();
+        b.Entity<StoredConversation>(c =>
+        {
+            c.HasIndex(x => new { x.AssistantId, x.UpdatedAt });
+            c.HasOne<Assistant>().WithMany().HasForeignKey(x => x.AssistantId).OnDelete(DeleteBehavior.Cascade);
+            c.HasMany(x => x.Messages).WithOne().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<StoredMessage>().HasIndex(m => new { m.ConversationId, m.Index }).IsUnique();
     }
 }

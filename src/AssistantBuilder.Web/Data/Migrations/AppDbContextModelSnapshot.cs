@@ -51,6 +51,41 @@ namespace AssistantBuilder.Web.Data.Migrations
                     b.ToTable("AdapterVersions");
                 });
 
+            modelBuilder.Entity("AssistantBuilder.Web.Data.ApiKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Revoked")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.ToTable("ApiKeys");
+                });
+
             modelBuilder.Entity("AssistantBuilder.Web.Data.Assistant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -202,6 +237,84 @@ namespace AssistantBuilder.Web.Data.Migrations
                     b.ToTable("Operators");
                 });
 
+            modelBuilder.Entity("AssistantBuilder.Web.Data.StoredConversation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssistantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("VersionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssistantId", "UpdatedAt");
+
+                    b.ToTable("Conversations");
+                });
+
+            modelBuilder.Entity("AssistantBuilder.Web.Data.StoredMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Correction")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Tokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Truncated")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId", "Index")
+                        .IsUnique();
+
+                    b.ToTable("ConversationMessages");
+                });
+
             modelBuilder.Entity("AssistantBuilder.Web.Data.TrainingJob", b =>
                 {
                     b.Property<Guid>("Id")
@@ -308,6 +421,39 @@ namespace AssistantBuilder.Web.Data.Migrations
                     b.ToTable("TrainingJobEvents");
                 });
 
+            modelBuilder.Entity("AssistantBuilder.Web.Data.WidgetKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssistantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Revoked")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssistantId");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("WidgetKeys");
+                });
+
             modelBuilder.Entity("AssistantBuilder.Web.Data.AdapterVersion", b =>
                 {
                     b.HasOne("AssistantBuilder.Web.Data.Assistant", null)
@@ -326,6 +472,24 @@ namespace AssistantBuilder.Web.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("BaseModel");
+                });
+
+            modelBuilder.Entity("AssistantBuilder.Web.Data.StoredConversation", b =>
+                {
+                    b.HasOne("AssistantBuilder.Web.Data.Assistant", null)
+                        .WithMany()
+                        .HasForeignKey("AssistantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AssistantBuilder.Web.Data.StoredMessage", b =>
+                {
+                    b.HasOne("AssistantBuilder.Web.Data.StoredConversation", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("AssistantBuilder.Web.Data.TrainingJob", b =>
@@ -356,9 +520,23 @@ namespace AssistantBuilder.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AssistantBuilder.Web.Data.WidgetKey", b =>
+                {
+                    b.HasOne("AssistantBuilder.Web.Data.Assistant", null)
+                        .WithMany()
+                        .HasForeignKey("AssistantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AssistantBuilder.Web.Data.Assistant", b =>
                 {
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("AssistantBuilder.Web.Data.StoredConversation", b =>
+                {
+                    b.Navigation("Messages");
                 });
 
             modelBuilder.Entity("AssistantBuilder.Web.Data.TrainingJob", b =>

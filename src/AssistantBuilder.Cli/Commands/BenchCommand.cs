@@ -14,6 +14,7 @@ static class BenchCommand
         bench.Subcommands.Add(Inference());
         bench.Subcommands.Add(BenchTrainCommand.Create());
         bench.Subcommands.Add(BenchServeCommand.Create());
+        bench.Subcommands.Add(BenchHttpCommand.Create());
         return bench;
     }
 

@@ -2,10 +2,12 @@ using AssistantBuilder.Web.Accounts;
 using AssistantBuilder.Web.Assistants;
 using AssistantBuilder.Web.BaseModels;
 using AssistantBuilder.Web.Components;
+using AssistantBuilder.Web.Conversations;
 using AssistantBuilder.Web.Datasets;
 using AssistantBuilder.Web.Hosting;
 using AssistantBuilder.Web.Serving;
 using AssistantBuilder.Web.Training;
+using AssistantBuilder.Web.Widget;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,6 +20,8 @@ builder.AddBaseModels();
 builder.AddAssistants();
 builder.AddDatasets();
 builder.AddTraining();
+builder.AddConversations();
+builder.AddWidget();
 builder.Services.AddMudServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddSignalR();
@@ -36,6 +40,7 @@ if (!app.Environment.IsDevelopment())
 // The HTML not-found page is for people; APIs, hubs and the OpenAI API keep their own status codes and bodies.
 app.UseWhen(context => !IsApi(context.Request.Path),
     pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+app.UseWidgetCors();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
@@ -48,6 +53,8 @@ app.MapModelsApi();
 app.MapAssistantsApi();
 app.MapDatasetsApi();
 app.MapJobsApi();
+app.MapConversationsApi();
+app.MapWidgetApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -19,6 +19,11 @@ public static class WidgetServices
         builder.Services.AddMemoryCache();
         builder.Services.AddCors();
         builder.Services.AddSingleton<ICorsPolicyProvider, WidgetCorsPolicyProvider>();
+        // widget.js is a static web asset whose file lies outside the project's wwwroot (in the repository's top-level
+        // wwwroot). Development maps such files through the build's runtime manifest; do that in every environment
+        // run from a build output (tests, a plain `dotnet run`). A published app has no manifest: there it is a no-op
+        // and the file is in the publish folder's wwwroot.
+        if (!builder.Environment.IsDevelopment()) builder.WebHost.UseStaticWebAssets();
         return builder;
     }
 

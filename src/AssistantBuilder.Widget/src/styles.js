@@ -1,6 +1,9 @@
 // The widget's CSS, inside its shadow root: the host page's styles cannot reach it, and it cannot reach the page.
 export const styles = `
-:host { all: initial; --ab-colour: #3f51b5; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; font-size: 15px; line-height: 1.45; color: #1f2328; }
+:host { all: initial; --ab-colour: #3f51b5; }
+/* Inherited properties (colour, font) still flow in from the host page: set them on the widget's own roots. */
+.panel, .bubble { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; font-size: 15px; line-height: 1.45; color: #1f2328;
+  text-align: left; letter-spacing: normal; text-transform: none; font-style: normal; font-weight: 400; }
 * { box-sizing: border-box; }
 .bubble { position: fixed; right: 20px; bottom: 20px; width: 56px; height: 56px; border-radius: 50%; border: none; cursor: pointer;
   background: var(--ab-colour); color: #fff; box-shadow: 0 4px 14px rgba(0,0,0,.25); display: flex; align-items: center; justify-content: center; z-index: 2147483000; }
@@ -23,7 +26,9 @@ header button { background: transparent; border: none; color: #fff; font-size: 2
 .msg.assistant a { color: #0969da; }
 .note { font-size: 12px; color: #57606a; font-style: italic; }
 .rate { display: flex; gap: 4px; margin-top: 6px; align-items: center; flex-wrap: wrap; }
-.rate button { background: transparent; border: 1px solid #d0d7de; border-radius: 6px; cursor: pointer; padding: 2px 8px; font-size: 14px; }
+.rate button { background: transparent; border: 1px solid #d0d7de; border-radius: 6px; cursor: pointer; padding: 3px 8px; color: #57606a; display: inline-flex; }
+.rate button svg { width: 16px; height: 16px; fill: currentColor; }
+.rate form button { font: inherit; font-size: 13px; color: #1f2328; }
 .rate button[aria-pressed="true"] { background: #ddf4ff; border-color: #54aeff; }
 .rate form { display: flex; gap: 4px; width: 100%; margin-top: 4px; }
 .rate input { flex: 1; min-width: 0; border: 1px solid #d0d7de; border-radius: 6px; padding: 4px 6px; font: inherit; font-size: 13px; }

@@ -7,15 +7,6 @@ import { marked } from "marked";
 import DOMPurify from "dompurify";
 import { styles } from "./styles.js";
 
-const script = document.currentScript || document.querySelector("script[data-key][src*='widget.js']");
-
-if (script && !window.__assistantBuilderWidget) {
-  window.__assistantBuilderWidget = true;
-  const start = () => new ChatWidget(script).mount();
-  if (document.body) start();
-  else document.addEventListener("DOMContentLoaded", start, { once: true });
-}
-
 /** Model text as safe HTML: Markdown without raw HTML, scripts, styles, forms or images; links open in a new tab. */
 function renderMarkdown(text) {
   const html = marked.parse(text, { async: false, gfm: true, breaks: true });
@@ -47,6 +38,8 @@ function element(tag, attributes = {}, text) {
   return node;
 }
 
+const thumbUp = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M1 21h4V9H1v12zm22-11c0-1.1-.9-2-2-2h-6.31l.95-4.57.03-.32c0-.41-.17-.79-.44-1.06L14.17 1 7.59 7.59C7.22 7.95 7 8.45 7 9v10c0 1.1.9 2 2 2h9c.83 0 1.54-.5 1.84-1.22l3.02-7.05c.09-.23.14-.47.14-.73v-2z"/></svg>';
+const thumbDown = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M15 3H6c-.83 0-1.54.5-1.84 1.22l-3.02 7.05c-.09.23-.14.47-.14.73v2c0 1.1.9 2 2 2h6.31l-.95 4.57-.03.32c0 .41.17.79.44 1.06L9.83 23l6.59-6.59c.36-.36.58-.86.58-1.41V5c0-1.1-.9-2-2-2zm4 0v12h4V3h-4z"/></svg>';
 const chatIcon = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2z"/></svg>';
 
 class ChatWidget {
@@ -67,7 +60,7 @@ class ChatWidget {
   mount() {
     const host = element("div", { "data-assistantbuilder-widget": "" });
     document.body.appendChild(host);
-    const root = host.attachShadow({ mode: "closed" });
+    const root = host.attachShadow({ mode: "open" });
     root.appendChild(element("style", {}, styles));
 
     this.bubble = element("button", { class: "bubble", type: "button", "aria-label": "Open chat", "aria-expanded": "false", "aria-controls": "ab-panel" });
@@ -251,8 +244,10 @@ class ChatWidget {
   finishAnswer(bubble, index, truncated, rating) {
     if (truncated) bubble.appendChild(element("div", { class: "note" }, "(answer stopped)"));
     const bar = element("div", { class: "rate", role: "group", "aria-label": "Rate this answer" });
-    const up = element("button", { type: "button", "aria-label": "Good answer", "aria-pressed": String(rating === 1) }, "👍");
-    const down = element("button", { type: "button", "aria-label": "Bad answer", "aria-pressed": String(rating === -1) }, "👎");
+    const up = element("button", { type: "button", "aria-label": "Good answer", "aria-pressed": String(rating === 1) });
+    const down = element("button", { type: "button", "aria-label": "Bad answer", "aria-pressed": String(rating === -1) });
+    up.innerHTML = thumbUp;
+    down.innerHTML = thumbDown;
     bar.append(up, down);
     const rate = async (value) => {
       try {
@@ -284,4 +279,14 @@ class ChatWidget {
     bar.appendChild(form);
     input.focus();
   }
+}
+
+// Last, once ChatWidget is defined (classes are not hoisted).
+const script = document.currentScript || document.querySelector("script[data-key][src*='widget.js']");
+
+if (script && !window.__assistantBuilderWidget) {
+  window.__assistantBuilderWidget = true;
+  const start = () => new ChatWidget(script).mount();
+  if (document.body) start();
+  else document.addEventListener("DOMContentLoaded", start, { once: true });
 }

@@ -9,10 +9,13 @@ ARG VARIANT=cpu
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 ARG VARIANT
+# The web build bundles the chat widget (wwwroot/widget.js) with npm.
+RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Build.targets Directory.Packages.props AssistantBuilder.sln ./
 COPY build/ build/
 COPY src/ src/
+COPY wwwroot/ wwwroot/
 RUN dotnet publish src/AssistantBuilder.Web -c Release -o /app -p:TorchVariant=${VARIANT}
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS final

@@ -2,12 +2,14 @@ using AssistantBuilder.Web.Accounts;
 using AssistantBuilder.Web.Assistants;
 using AssistantBuilder.Web.BaseModels;
 using AssistantBuilder.Web.Components;
+using AssistantBuilder.Web.Conversations;
 using AssistantBuilder.Web.Datasets;
 using AssistantBuilder.Web.Hosting;
 using AssistantBuilder.Web.OpenAi;
 using AssistantBuilder.Web.Playground;
 using AssistantBuilder.Web.Serving;
 using AssistantBuilder.Web.Training;
+using AssistantBuilder.Web.Widget;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -22,6 +24,8 @@ builder.AddDatasets();
 builder.AddTraining();
 builder.AddOpenAiApi();
 builder.AddPlayground();
+builder.AddConversations();
+builder.AddWidget();
 builder.Services.AddMudServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddSignalR();
@@ -40,6 +44,7 @@ if (!app.Environment.IsDevelopment())
 // The HTML not-found page is for people; APIs, hubs and the OpenAI API keep their own status codes and bodies.
 app.UseWhen(context => !IsApi(context.Request.Path),
     pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+app.UseWidgetCors();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
@@ -53,6 +58,8 @@ app.MapAssistantsApi();
 app.MapDatasetsApi();
 app.MapJobsApi();
 app.MapOpenAiApi();
+app.MapConversationsApi();
+app.MapWidgetApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

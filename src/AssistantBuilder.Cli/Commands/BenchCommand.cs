@@ -13,6 +13,7 @@ static class BenchCommand
         var bench = new Command("bench", "Measure the engine's speed on models with random weights.");
         bench.Subcommands.Add(Inference());
         bench.Subcommands.Add(BenchTrainCommand.Create());
+        bench.Subcommands.Add(BenchFinetuneCommand.Create());
         return bench;
     }
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using AssistantBuilder.Core.Datasets;
 using AssistantBuilder.Core.Training;
-using AssistantBuilder.Engine;
 using AssistantBuilder.Engine.Lora;
 using AssistantBuilder.Engine.Modeling;
 using AssistantBuilder.Engine.Training;
@@ -17,7 +16,11 @@ static class TrainCommand
     static readonly Option<FileInfo?> Validation = new("--validation") { Description = "Held-out conversations; without it 10% are split off by --seed (10 or more conversations)." };
     static readonly Option<string> Out = new("--out") { Description = "Output folder: the adapter, checkpoints/ and best/.", Required = true };
     static readonly Option<int> Epochs = new("--epochs") { Description = "Passes over the training set.", DefaultValueFactory = _ => 3 };
-    static readonly Option<double> LearningRate = new("--learning-rate") { Description = "Peak learning rate of AdamW (after warmup, then cosine decay).", DefaultValueFactory = _ => 2e-4 };
+    static readonly Option<double?> LearningRate = new("--learning-rate")
+    {
+        Description = $"Peak learning rate of AdamW (after warmup, then cosine decay). Default: {LoraDefaults.LearningRate:G} for models of " +
+            $"{LoraDefaults.SmallModelParameters / 1_000_000}M parameters and more (SmolLM2, Qwen, ...), {LoraDefaults.SmallModelLearningRate:G} for smaller ones such as data/models/default.",
+    };
     static readonly Option<int> Rank = new("--lora-rank") { Description = "LoRA rank r: size of the low-rank update.", DefaultValueFactory = _ => 16 };
     static readonly Option<double> Alpha = new("--lora-alpha") { Description = "LoRA alpha: the update is scaled by alpha / r.", DefaultValueFactory = _ => 32 };
     static readonly Option<double> Dropout = new("--lora-dropout") { Description = "Dropout on the LoRA input.", DefaultValueFactory = _ => 0.05 };
@@ -49,31 +52,32 @@ static class TrainCommand
 
     static int Run(ParseResult r, CancellationToken ct)
     {
-        var device = DeviceSelector.Resolve(r.GetValue(Device)!);
-        var lora = new LoraConfig
-        {
-            R = r.GetValue(Rank), LoraAlpha = r.GetValue(Alpha), LoraDropout = r.GetValue(Dropout), UseRslora = r.GetValue(Rslora),
-            TargetModules = r.GetValue(Targets)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
-            BaseModelNameOrPath = Path.GetFullPath(r.GetValue(Model)!),
-        };
-        var options = new TrainOptions
-        {
-            Epochs = r.GetValue(Epochs), LearningRate = r.GetValue(LearningRate), BatchSize = r.GetValue(BatchSize), MaxBatchTokens = r.GetValue(BatchTokens), GradAccum = r.GetValue(GradAccum),
-            WarmupRatio = r.GetValue(Warmup), Seed = r.GetValue(Seed), SaveEvery = r.GetValue(SaveEvery), EvalEvery = r.GetValue(EvalEvery),
-            EarlyStoppingPatience = r.GetValue(EarlyStopping),
-        };
-        options.Validate();
         if (r.GetValue(MaxSeqLen) < 8) throw new UserError($"--max-seq-len must be at least 8 (got {r.GetValue(MaxSeqLen)})");
-        TorchSharp.torch.manual_seed(options.Seed); // the adapter's A matrices are drawn when the model is built
-        using var chat = ChatModel.LoadForTraining(r.GetValue(Model)!, lora, device);
-        int maxSeqLen = Math.Min(r.GetValue(MaxSeqLen), chat.Model.Config.MaxPositionEmbeddings); // never past the model's context
-        var data = TrainingData.Prepare(chat, r.GetValue(Data)!.FullName, new ImportOptions { Format = r.GetValue(Format) },
-            r.GetValue(Validation)?.FullName, maxSeqLen, options.Seed);
+        var request = new FineTuneRequest(r.GetValue(Model)!, r.GetValue(Data)!.FullName, r.GetValue(Out)!)
+        {
+            Import = new ImportOptions { Format = r.GetValue(Format) },
+            ValidationPath = r.GetValue(Validation)?.FullName,
+            Lora = new LoraConfig
+            {
+                R = r.GetValue(Rank), LoraAlpha = r.GetValue(Alpha), LoraDropout = r.GetValue(Dropout), UseRslora = r.GetValue(Rslora),
+                TargetModules = r.GetValue(Targets)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
+            },
+            Options = new TrainOptions
+            {
+                Epochs = r.GetValue(Epochs), BatchSize = r.GetValue(BatchSize), MaxBatchTokens = r.GetValue(BatchTokens), GradAccum = r.GetValue(GradAccum),
+                WarmupRatio = r.GetValue(Warmup), Seed = r.GetValue(Seed), SaveEvery = r.GetValue(SaveEvery), EvalEvery = r.GetValue(EvalEvery),
+                EarlyStoppingPatience = r.GetValue(EarlyStopping),
+            },
+            LearningRate = r.GetValue(LearningRate),
+            MaxSeqLen = r.GetValue(MaxSeqLen),
+            Device = DeviceSelector.Resolve(r.GetValue(Device)!),
+        };
         bool json = r.GetValue(Json);
-        TrainReport.Data(data, json);
-        int padId = chat.Tokenizer.TokenToId("<|endoftext|>") ?? chat.EosTokenIds[0]; // padding is masked out: any id will do
-        var trainer = new Trainer(chat.Model, new AdapterWeights(lora), options, data.Train, data.Validation, padId, r.GetValue(Out)!);
         using var stop = new StopSignals(ct);
-        return new StageReport(json).Run(trainer, r.GetValue(Resume), stop.Token) ? 0 : 130;
+        return FineTune.Run(request, setup =>
+        {
+            TrainReport.Data(setup.Data, json);
+            TrainReport.Settings(setup, json);
+        }, trainer => new StageReport(json).Run(trainer, r.GetValue(Resume), stop.Token)) ? 0 : 130;
     }
 }

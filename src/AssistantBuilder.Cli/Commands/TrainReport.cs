@@ -24,4 +24,20 @@ static class TrainReport
         foreach (var rejected in data.Rejected.Take(20)) Console.Error.WriteLine($"  line {rejected.Line}: {rejected.Reason}");
         if (data.Rejected.Count > 20) Console.Error.WriteLine($"  ... and {data.Rejected.Count - 20} more");
     }
+
+    /// <summary>The learning rate the run uses and where it came from (a "settings" event, or a line on stderr).</summary>
+    public static void Settings(FineTuneSetup setup, bool json)
+    {
+        var o = setup.Options;
+        if (json)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(new
+            {
+                @event = "settings", learning_rate = o.LearningRate, learning_rate_source = setup.LearningRateIsDefault ? "default" : "option",
+                base_parameters = setup.BaseParameters, epochs = o.Epochs, batch_size = o.BatchSize,
+            }, JsonDefaults.Snake));
+            return;
+        }
+        Console.Error.WriteLine($"learning rate {o.LearningRate:G} ({setup.LearningRateSource}), {o.Epochs} epochs, batch size {o.BatchSize}");
+    }
 }

@@ -24,7 +24,7 @@ static class BenchFinetuneCommand
         var output = new Option<string?>("--out") { Description = "Where the adapter goes (default: a temporary folder, deleted afterwards)." };
         var adapter = new Option<string?>("--adapter") { Description = "Score this adapter instead of training one." };
         var epochs = new Option<int?>("--epochs") { Description = "Override ab train's default epochs." };
-        var rate = new Option<double?>("--learning-rate") { Description = "Override ab train's default learning rate (which depends on the model's size)." };
+        var rate = new Option<double?>("--learning-rate") { Description = "Override ab train's default learning rate (which, like the epochs and batch size, depends on the model's size)." };
         var rank = new Option<int?>("--lora-rank") { Description = "Override ab train's default LoRA rank (alpha stays 2 x rank)." };
         var batch = new Option<int?>("--batch-size") { Description = "Override ab train's default batch size." };
         var seed = new Option<int?>("--seed") { Description = "Override ab train's default seed." };
@@ -54,12 +54,10 @@ static class BenchFinetuneCommand
                     var lora = new LoraConfig();
                     if (r.GetValue(rank) is int rk) lora = lora with { R = rk, LoraAlpha = 2 * rk };
                     var options = new TrainOptions();
-                    if (r.GetValue(epochs) is int e) options = options with { Epochs = e };
-                    if (r.GetValue(batch) is int b) options = options with { BatchSize = b };
                     if (r.GetValue(seed) is int s) options = options with { Seed = s };
                     var request = new FineTuneRequest(modelDir, Path.GetFullPath(set.TrainPath), adapterDir)
                     {
-                        Lora = lora, Options = options, LearningRate = r.GetValue(rate), Device = dev,
+                        Lora = lora, Options = options, LearningRate = r.GetValue(rate), Epochs = r.GetValue(epochs), BatchSize = r.GetValue(batch), Device = dev,
                     };
                     var watch = Stopwatch.StartNew();
                     FineTuneSetup? setup = null;
@@ -68,7 +66,7 @@ static class BenchFinetuneCommand
                     training = new
                     {
                         seconds = Math.Round(watch.Elapsed.TotalSeconds, 1), train_examples = setup!.Data.Train.Count, validation_examples = setup.Data.Validation.Count,
-                        epochs = setup.Options.Epochs, batch_size = setup.Options.BatchSize, learning_rate = setup.Options.LearningRate, learning_rate_source = setup.LearningRateSource,
+                        epochs = setup.Options.Epochs, batch_size = setup.Options.BatchSize, learning_rate = setup.Options.LearningRate, settings = setup.Source,
                         lora_rank = lora.R, lora_alpha = lora.LoraAlpha, steps = done.Step, train_loss = done.TrainLoss, eval_loss = done.EvalLoss,
                     };
                     if (!asJson) Console.Error.WriteLine($"trained in {watch.Elapsed.TotalSeconds:F1} s: {done.Step} steps, train loss {done.TrainLoss:F3}, eval loss {done.EvalLoss:F3}");

@@ -15,18 +15,19 @@ static class TrainCommand
     static readonly Option<DatasetFormat> Format = new("--format") { Description = "Data format (auto detects it from the file).", DefaultValueFactory = _ => DatasetFormat.Auto };
     static readonly Option<FileInfo?> Validation = new("--validation") { Description = "Held-out conversations; without it 10% are split off by --seed (10 or more conversations)." };
     static readonly Option<string> Out = new("--out") { Description = "Output folder: the adapter, checkpoints/ and best/.", Required = true };
-    static readonly Option<int> Epochs = new("--epochs") { Description = "Passes over the training set.", DefaultValueFactory = _ => 3 };
+    static readonly Option<int?> Epochs = new("--epochs") { Description = $"Passes over the training set. Default: {LoraDefaults.Standard.Epochs}, or {LoraDefaults.SmallModel.Epochs} for small models (see --learning-rate)." };
     static readonly Option<double?> LearningRate = new("--learning-rate")
     {
-        Description = $"Peak learning rate of AdamW (after warmup, then cosine decay). Default: {LoraDefaults.LearningRate:G} for models of " +
-            $"{LoraDefaults.SmallModelParameters / 1_000_000}M parameters and more (SmolLM2, Qwen, ...), {LoraDefaults.SmallModelLearningRate:G} for smaller ones such as data/models/default.",
+        Description = $"Peak learning rate of AdamW (after warmup, then cosine decay). Default: {LoraDefaults.Standard.LearningRate:G} for models of " +
+            $"{LoraDefaults.SmallModelParameters / 1_000_000}M parameters and more (SmolLM2, Qwen, ...); smaller ones such as data/models/default get " +
+            $"{LoraDefaults.SmallModel.LearningRate:G}, {LoraDefaults.SmallModel.Epochs} epochs and batch size {LoraDefaults.SmallModel.BatchSize}. The values used are printed first.",
     };
     static readonly Option<int> Rank = new("--lora-rank") { Description = "LoRA rank r: size of the low-rank update.", DefaultValueFactory = _ => 16 };
     static readonly Option<double> Alpha = new("--lora-alpha") { Description = "LoRA alpha: the update is scaled by alpha / r.", DefaultValueFactory = _ => 32 };
     static readonly Option<double> Dropout = new("--lora-dropout") { Description = "Dropout on the LoRA input.", DefaultValueFactory = _ => 0.05 };
     static readonly Option<bool> Rslora = new("--rslora") { Description = "Scale by alpha / sqrt(r) (rank-stabilised LoRA)." };
     static readonly Option<string> Targets = new("--target-modules") { Description = "Comma-separated projections to adapt.", DefaultValueFactory = _ => string.Join(",", LoraConfig.AllLinear) };
-    static readonly Option<int> BatchSize = new("--batch-size") { Description = "Conversations per micro-batch (grouped by length).", DefaultValueFactory = _ => 8 };
+    static readonly Option<int?> BatchSize = new("--batch-size") { Description = $"Conversations per micro-batch (grouped by length). Default: {LoraDefaults.Standard.BatchSize}, or {LoraDefaults.SmallModel.BatchSize} for small models (see --learning-rate)." };
     static readonly Option<int> BatchTokens = new("--batch-tokens") { Description = "Cap on a micro-batch's padded tokens, to bound memory (0 = no cap).", DefaultValueFactory = _ => 4096 };
     static readonly Option<int> GradAccum = new("--grad-accum") { Description = "Micro-batches per optimizer step.", DefaultValueFactory = _ => 1 };
     static readonly Option<int> MaxSeqLen = new("--max-seq-len") { Description = "Longest conversation in tokens (at most the model's context); longer ones are rejected with their line.", DefaultValueFactory = _ => 1024 };
@@ -64,11 +65,11 @@ static class TrainCommand
             },
             Options = new TrainOptions
             {
-                Epochs = r.GetValue(Epochs), BatchSize = r.GetValue(BatchSize), MaxBatchTokens = r.GetValue(BatchTokens), GradAccum = r.GetValue(GradAccum),
+                MaxBatchTokens = r.GetValue(BatchTokens), GradAccum = r.GetValue(GradAccum),
                 WarmupRatio = r.GetValue(Warmup), Seed = r.GetValue(Seed), SaveEvery = r.GetValue(SaveEvery), EvalEvery = r.GetValue(EvalEvery),
                 EarlyStoppingPatience = r.GetValue(EarlyStopping),
             },
-            LearningRate = r.GetValue(LearningRate),
+            LearningRate = r.GetValue(LearningRate), Epochs = r.GetValue(Epochs), BatchSize = r.GetValue(BatchSize),
             MaxSeqLen = r.GetValue(MaxSeqLen),
             Device = DeviceSelector.Resolve(r.GetValue(Device)!),
         };

@@ -25,7 +25,7 @@ static class TrainReport
         if (data.Rejected.Count > 20) Console.Error.WriteLine($"  ... and {data.Rejected.Count - 20} more");
     }
 
-    /// <summary>The learning rate the run uses and where it came from (a "settings" event, or a line on stderr).</summary>
+    /// <summary>The learning rate, epochs and batch size the run uses and which were defaults (a "settings" event, or a line on stderr).</summary>
     public static void Settings(FineTuneSetup setup, bool json)
     {
         var o = setup.Options;
@@ -33,11 +33,11 @@ static class TrainReport
         {
             Console.WriteLine(JsonSerializer.Serialize(new
             {
-                @event = "settings", learning_rate = o.LearningRate, learning_rate_source = setup.LearningRateIsDefault ? "default" : "option",
-                base_parameters = setup.BaseParameters, epochs = o.Epochs, batch_size = o.BatchSize,
+                @event = "settings", learning_rate = o.LearningRate, epochs = o.Epochs, batch_size = o.BatchSize, defaults = setup.Defaulted,
+                base_parameters = setup.BaseParameters,
             }, JsonDefaults.Snake));
             return;
         }
-        Console.Error.WriteLine($"learning rate {o.LearningRate:G} ({setup.LearningRateSource}), {o.Epochs} epochs, batch size {o.BatchSize}");
+        Console.Error.WriteLine($"learning rate {o.LearningRate:G}, {o.Epochs} epochs, batch size {o.BatchSize} ({setup.Source})");
     }
 }

@@ -10,7 +10,7 @@ static class BenchCommand
 {
     public static Command Create()
     {
-        var bench = new Command("bench", "Measure the engine's speed on models with random weights.");
+        var bench = new Command("bench", "Measure the engine: inference and training speed, and what fine-tuning teaches a model.");
         bench.Subcommands.Add(Inference());
         bench.Subcommands.Add(BenchTrainCommand.Create());
         bench.Subcommands.Add(BenchFinetuneCommand.Create());

@@ -26,7 +26,7 @@ public sealed class FineTuneDemoTests : IDisposable
     {
         int trainCount = WriteSlice();
         Assert.InRange(trainCount, 40, 90);
-        var r = await AbProcess.RunAsync("bench", "finetune", "--model", Repo("data", "models", "default"), "--data", _slice, "--json");
+        var r = await AbProcess.RunAsync(TimeSpan.FromMinutes(10), "bench", "finetune", "--model", Repo("data", "models", "default"), "--data", _slice, "--max-new-tokens", "40", "--json");
         Assert.True(r.ExitCode == 0, $"exit {r.ExitCode}: {r.Stderr}");
         var result = JsonDocument.Parse(r.Stdout).RootElement;
         var training = result.GetProperty("training");

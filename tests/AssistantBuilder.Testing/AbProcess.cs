@@ -11,17 +11,24 @@ public static class AbProcess
 
     public static Task<Result> RunAsync(params string[] args) => RunAsync(null, null, args);
 
+    /// <summary>Runs ab with a time limit other than the default 3 minutes (for slow end-to-end runs such as a fine-tune).</summary>
+    public static Task<Result> RunAsync(TimeSpan timeout, params string[] args) => RunAsync(null, null, timeout, args);
+
     /// <summary>
     /// Runs ab with environment variables set (a null value removes one the test process has) and, when given, in
     /// another working directory.
     /// </summary>
-    public static async Task<Result> RunAsync(IReadOnlyDictionary<string, string?>? environment, string? workingDirectory, params string[] args)
+    public static Task<Result> RunAsync(IReadOnlyDictionary<string, string?>? environment, string? workingDirectory, params string[] args) =>
+        RunAsync(environment, workingDirectory, TimeSpan.FromMinutes(3), args);
+
+    static async Task<Result> RunAsync(IReadOnlyDictionary<string, string?>? environment, string? workingDirectory, TimeSpan limit, string[] args)
     {
         using var process = Start(args, environment, workingDirectory);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
+        using var timeout = new CancellationTokenSource(limit);
+        try { await process.WaitForExitAsync(timeout.Token); }
+        catch (OperationCanceledException) { process.Kill(entireProcessTree: true); throw; } // leave no ab running behind a failed test
         return new Result(process.ExitCode, await stdout, await stderr);
     }
 

@@ -10,11 +10,12 @@ static class BenchCommand
 {
     public static Command Create()
     {
-        var bench = new Command("bench", "Measure the engine's speed on models with random weights.");
+        var bench = new Command("bench", "Measure the engine: inference and training speed, and what fine-tuning teaches a model.");
         bench.Subcommands.Add(Inference());
         bench.Subcommands.Add(BenchTrainCommand.Create());
         bench.Subcommands.Add(BenchServeCommand.Create());
         bench.Subcommands.Add(BenchHttpCommand.Create());
+        bench.Subcommands.Add(BenchFinetuneCommand.Create());
         return bench;
     }
 

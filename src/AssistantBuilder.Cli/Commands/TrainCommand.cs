@@ -1,7 +1,6 @@
 using System.CommandLine;
 using AssistantBuilder.Core.Datasets;
 using AssistantBuilder.Core.Training;
-using AssistantBuilder.Engine;
 using AssistantBuilder.Engine.Lora;
 using AssistantBuilder.Engine.Modeling;
 using AssistantBuilder.Engine.Training;
@@ -16,14 +15,19 @@ static class TrainCommand
     static readonly Option<DatasetFormat> Format = new("--format") { Description = "Data format (auto detects it from the file).", DefaultValueFactory = _ => DatasetFormat.Auto };
     static readonly Option<FileInfo?> Validation = new("--validation") { Description = "Held-out conversations; without it 10% are split off by --seed (10 or more conversations)." };
     static readonly Option<string> Out = new("--out") { Description = "Output folder: the adapter, checkpoints/ and best/.", Required = true };
-    static readonly Option<int> Epochs = new("--epochs") { Description = "Passes over the training set.", DefaultValueFactory = _ => 3 };
-    static readonly Option<double> LearningRate = new("--learning-rate") { Description = "Peak learning rate of AdamW (after warmup, then cosine decay).", DefaultValueFactory = _ => 2e-4 };
+    static readonly Option<int?> Epochs = new("--epochs") { Description = $"Passes over the training set. Default: {LoraDefaults.Standard.Epochs}, or {LoraDefaults.SmallModel.Epochs} for small models (see --learning-rate)." };
+    static readonly Option<double?> LearningRate = new("--learning-rate")
+    {
+        Description = $"Peak learning rate of AdamW (after warmup, then cosine decay). Default: {LoraDefaults.Standard.LearningRate:G} for models of " +
+            $"{LoraDefaults.SmallModelParameters / 1_000_000}M parameters and more (SmolLM2, Qwen, ...); smaller ones such as data/models/default get " +
+            $"{LoraDefaults.SmallModel.LearningRate:G}, {LoraDefaults.SmallModel.Epochs} epochs and batch size {LoraDefaults.SmallModel.BatchSize}. The values used are printed first.",
+    };
     static readonly Option<int> Rank = new("--lora-rank") { Description = "LoRA rank r: size of the low-rank update.", DefaultValueFactory = _ => 16 };
     static readonly Option<double> Alpha = new("--lora-alpha") { Description = "LoRA alpha: the update is scaled by alpha / r.", DefaultValueFactory = _ => 32 };
     static readonly Option<double> Dropout = new("--lora-dropout") { Description = "Dropout on the LoRA input.", DefaultValueFactory = _ => 0.05 };
     static readonly Option<bool> Rslora = new("--rslora") { Description = "Scale by alpha / sqrt(r) (rank-stabilised LoRA)." };
     static readonly Option<string> Targets = new("--target-modules") { Description = "Comma-separated projections to adapt.", DefaultValueFactory = _ => string.Join(",", LoraConfig.AllLinear) };
-    static readonly Option<int> BatchSize = new("--batch-size") { Description = "Conversations per micro-batch (grouped by length).", DefaultValueFactory = _ => 8 };
+    static readonly Option<int?> BatchSize = new("--batch-size") { Description = $"Conversations per micro-batch (grouped by length). Default: {LoraDefaults.Standard.BatchSize}, or {LoraDefaults.SmallModel.BatchSize} for small models (see --learning-rate)." };
     static readonly Option<int> BatchTokens = new("--batch-tokens") { Description = "Cap on a micro-batch's padded tokens, to bound memory (0 = no cap).", DefaultValueFactory = _ => 4096 };
     static readonly Option<int> GradAccum = new("--grad-accum") { Description = "Micro-batches per optimizer step.", DefaultValueFactory = _ => 1 };
     static readonly Option<int> MaxSeqLen = new("--max-seq-len") { Description = "Longest conversation in tokens (at most the model's context); longer ones are rejected with their line.", DefaultValueFactory = _ => 1024 };
@@ -34,9 +38,9 @@ static class TrainCommand
     static readonly Option<int?> EarlyStopping = new("--early-stopping") { Description = "Stop after N evaluations without improvement, keeping the best adapter." };
     static readonly Option<bool> Resume = new("--resume") { Description = "Continue from the latest checkpoint in --out." };
     static readonly Option<string> Device = CommonOptions.Device();
+    static readonly Option<bool> Json = CommonOptions.Json("Print JSON lines: step, eval, checkpoint and done events.");
     static readonly Option<int?> Threads = new("--threads") { Description = "CPU threads for libtorch (default: all cores)." };
     static readonly Option<bool> ExitWithParent = new("--exit-with-parent") { Description = "Stop gracefully (checkpoint, exit 130) when standard input closes, as when the parent process dies." };
-    static readonly Option<bool> Json = CommonOptions.Json("Print JSON lines: step, eval, checkpoint and done events.");
 
     public static Command Create()
     {
@@ -58,32 +62,38 @@ static class TrainCommand
             TorchSharp.torch.set_num_threads(threads);
         }
         if (r.GetValue(ExitWithParent)) ct = ParentWatch.UntilStdinCloses(ct);
-        var device = DeviceSelector.Resolve(r.GetValue(Device)!);
-        var lora = new LoraConfig
-        {
-            R = r.GetValue(Rank), LoraAlpha = r.GetValue(Alpha), LoraDropout = r.GetValue(Dropout), UseRslora = r.GetValue(Rslora),
-            TargetModules = r.GetValue(Targets)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
-            BaseModelNameOrPath = Path.GetFullPath(r.GetValue(Model)!),
-        };
-        var options = new TrainOptions
-        {
-            Epochs = r.GetValue(Epochs), LearningRate = r.GetValue(LearningRate), BatchSize = r.GetValue(BatchSize), MaxBatchTokens = r.GetValue(BatchTokens), GradAccum = r.GetValue(GradAccum),
-            WarmupRatio = r.GetValue(Warmup), Seed = r.GetValue(Seed), SaveEvery = r.GetValue(SaveEvery), EvalEvery = r.GetValue(EvalEvery),
-            EarlyStoppingPatience = r.GetValue(EarlyStopping),
-        };
-        options.Validate();
         if (r.GetValue(MaxSeqLen) < 8) throw new UserError($"--max-seq-len must be at least 8 (got {r.GetValue(MaxSeqLen)})");
-        TorchSharp.torch.manual_seed(options.Seed); // the adapter's A matrices are drawn when the model is built
-        using var chat = ChatModel.LoadForTraining(r.GetValue(Model)!, lora, device);
-        int maxSeqLen = Math.Min(r.GetValue(MaxSeqLen), chat.Model.Config.MaxPositionEmbeddings); // never past the model's context
-        var data = TrainingData.Prepare(chat, r.GetValue(Data)!.FullName, new ImportOptions { Format = r.GetValue(Format) },
-            r.GetValue(Validation)?.FullName, maxSeqLen, options.Seed);
+        var request = new FineTuneRequest(r.GetValue(Model)!, r.GetValue(Data)!.FullName, r.GetValue(Out)!)
+        {
+            Import = new ImportOptions { Format = r.GetValue(Format) },
+            ValidationPath = r.GetValue(Validation)?.FullName,
+            Lora = new LoraConfig
+            {
+                R = r.GetValue(Rank), LoraAlpha = r.GetValue(Alpha), LoraDropout = r.GetValue(Dropout), UseRslora = r.GetValue(Rslora),
+                TargetModules = r.GetValue(Targets)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
+            },
+            Options = new TrainOptions
+            {
+                MaxBatchTokens = r.GetValue(BatchTokens), GradAccum = r.GetValue(GradAccum),
+                WarmupRatio = r.GetValue(Warmup), Seed = r.GetValue(Seed), SaveEvery = r.GetValue(SaveEvery), EvalEvery = r.GetValue(EvalEvery),
+                EarlyStoppingPatience = r.GetValue(EarlyStopping),
+            },
+            LearningRate = r.GetValue(LearningRate), Epochs = r.GetValue(Epochs), BatchSize = r.GetValue(BatchSize),
+            MaxSeqLen = r.GetValue(MaxSeqLen),
+            Device = DeviceSelector.Resolve(r.GetValue(Device)!),
+        };
         bool json = r.GetValue(Json);
-        TrainReport.Data(data, json);
-        int padId = chat.Tokenizer.TokenToId("<|endoftext|>") ?? chat.EosTokenIds[0]; // padding is masked out: any id will do
-        using var outputLock = OutputLock.Acquire(r.GetValue(Out)!);
-        var trainer = new Trainer(chat.Model, new AdapterWeights(lora), options, data.Train, data.Validation, padId, r.GetValue(Out)!);
         using var stop = new StopSignals(ct);
-        return new StageReport(json).Run(trainer, r.GetValue(Resume), stop.Token) ? 0 : 130;
+        IDisposable? outputLock = null; // taken once the data is prepared, so a failed import leaves no folder
+        try
+        {
+            return FineTune.Run(request, setup =>
+            {
+                TrainReport.Data(setup.Data, json);
+                TrainReport.Settings(setup, json);
+                outputLock = OutputLock.Acquire(request.OutputDirectory);
+            }, trainer => new StageReport(json).Run(trainer, r.GetValue(Resume), stop.Token)) ? 0 : 130;
+        }
+        finally { outputLock?.Dispose(); }
     }
 }

@@ -25,4 +25,20 @@ static class TrainReport
         foreach (var rejected in data.Rejected.Take(20)) Console.Error.WriteLine($"  line {rejected.Line}: {rejected.Reason}");
         if (data.Rejected.Count > 20) Console.Error.WriteLine($"  ... and {data.Rejected.Count - 20} more");
     }
+
+    /// <summary>The learning rate, epochs and batch size the run uses and which were defaults (a "settings" event, or a line on stderr).</summary>
+    public static void Settings(FineTuneSetup setup, bool json)
+    {
+        var o = setup.Options;
+        if (json)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(new
+            {
+                @event = "settings", learning_rate = o.LearningRate, epochs = o.Epochs, batch_size = o.BatchSize, defaults = setup.Defaulted,
+                base_parameters = setup.BaseParameters,
+            }, JsonDefaults.Snake));
+            return;
+        }
+        Console.Error.WriteLine($"learning rate {o.LearningRate:G}, {o.Epochs} epochs, batch size {o.BatchSize} ({setup.Source})");
+    }
 }

@@ -65,6 +65,11 @@ public sealed class TrainCommandTests : IDisposable
         string adapter = Path.Combine(Dir, "resumable");
         string[] args = ["train", "--model", Dir, "--data", Data(4), "--out", adapter, "--epochs", "2", "--batch-size", "2", "--save-every", "3", "--json"];
         var first = Events(await AbProcess.RunAsync(args));
+        // No --learning-rate: the tiny test model (under 50M parameters) gets the small-model default, and says so.
+        var settings = first.Single(e => e.GetProperty("event").GetString() == "settings");
+        Assert.Equal(0.005, settings.GetProperty("learning_rate").GetDouble());
+        Assert.Equal(2, settings.GetProperty("epochs").GetInt32());
+        Assert.Equal(["learning rate"], settings.GetProperty("defaults").EnumerateArray().Select(x => x.GetString()));
         var resumed = Events(await AbProcess.RunAsync([.. args, "--resume"]));
         // The first run finished; its last checkpoint (step 6 of 8) leaves two steps to redo.
         Assert.Equal([7, 8], resumed.Where(e => e.GetProperty("event").GetString() == "step").Select(e => e.GetProperty("step").GetInt32()));

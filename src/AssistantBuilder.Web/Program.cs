@@ -36,6 +36,8 @@ var app = builder.Build();
 await app.InitializeDatabaseAsync();
 await app.EnsureFirstOperatorAsync();
 
+app.UseSecurityHeaders();
+
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);

@@ -36,6 +36,22 @@ public sealed class Contestant
         };
     }
 
+    /// <summary>
+    /// The prompted baseline on a local model: the base model's client (no adapter), the system prompt, and k
+    /// few-shot examples per question, keeping <paramref name="reserveTokens"/> of the context for the answer.
+    /// </summary>
+    public static Contestant PromptedModel(string name, EngineChatClient baseClient, string? systemPrompt, FewShotSelector? selector, int fewShot,
+        int reserveTokens, PromptExecutionSettings? settings)
+    {
+        var kernel = LocalKernel.Create(baseClient);
+        var prompting = new PromptedBaseline(kernel, systemPrompt, selector, fewShot, baseClient.CountPromptTokens, baseClient.MaxSequenceLength, reserveTokens);
+        return new Contestant
+        {
+            Name = name, Kind = ContestantKind.Prompted, Kernel = kernel, Service = kernel.GetRequiredService<IChatCompletionService>(), Local = baseClient,
+            Prompting = prompting, Settings = settings,
+        };
+    }
+
     public async Task<PromptedPrompt> PromptAsync(IReadOnlyList<MeaiMessage> conversation, CancellationToken ct = default)
     {
         if (Prompting is not null) return await Prompting.BuildAsync(conversation, ct);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using AssistantBuilder.Core.Serving;
+using AssistantBuilder.Engine.Serving;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using MeaiMessage = Microsoft.Extensions.AI.ChatMessage;
@@ -67,9 +68,11 @@ public sealed class Contestant
         var clock = Stopwatch.StartNew();
         double? first = null;
         int pieces = 0;
+        ServingChunk? last = null;
         var text = new System.Text.StringBuilder();
         await foreach (var update in Service.GetStreamingChatMessageContentsAsync(prompt.History, Settings, Kernel, ct))
         {
+            if (update.InnerContent is ServingChunk chunk) last = chunk;
             if (string.IsNullOrEmpty(update.Content)) continue;
             first ??= clock.Elapsed.TotalMilliseconds;
             pieces++;
@@ -77,8 +80,10 @@ public sealed class Contestant
             yield return new AnswerUpdate(update.Content);
         }
         double total = clock.Elapsed.TotalMilliseconds;
-        int completion = Local is null ? pieces : Local.CountTokens(text.ToString());
-        yield return new AnswerUpdate("", new AnswerStats(first ?? total, total, Local is null ? null : prompt.PromptTokens, completion, prompt.Examples.Count));
+        // local: the engine's own counts; external: one streamed piece is about one token
+        int completion = last?.CompletionTokens ?? (Local is null ? pieces : Local.CountTokens(text.ToString()));
+        int? promptTokens = last?.PromptTokens ?? (Local is null ? null : prompt.PromptTokens);
+        yield return new AnswerUpdate("", new AnswerStats(first ?? total, total, promptTokens, completion, prompt.Examples.Count));
     }
 
     /// <summary>Per-token log-probabilities of a reference answer under this local configuration (same prompt as it answers with).</summary>

@@ -21,7 +21,7 @@ public sealed partial class LlmJudge(IChatCompletionService service, Kernel kern
         Reply with the score digit only.
         """;
 
-    readonly IPromptTemplate _template = new KernelPromptTemplateFactory().Create(new PromptTemplateConfig(Template) { AllowDangerouslySetContent = true });
+    readonly IPromptTemplate _template = new KernelPromptTemplateFactory { AllowDangerouslySetContent = true }.Create(new PromptTemplateConfig(Template) { AllowDangerouslySetContent = true });
 
     public static LlmJudge For(ExternalModel model)
     {

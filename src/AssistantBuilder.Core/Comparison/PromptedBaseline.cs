@@ -17,7 +17,7 @@ public sealed class PromptedBaseline(Kernel kernel, string? systemPrompt, FewSho
     /// <summary>The system message's template: the operator's system prompt, as a template variable.</summary>
     public const string SystemTemplate = "{{$system}}";
 
-    readonly IPromptTemplate _template = new KernelPromptTemplateFactory().Create(new PromptTemplateConfig(SystemTemplate)
+    readonly IPromptTemplate _template = new KernelPromptTemplateFactory { AllowDangerouslySetContent = true }.Create(new PromptTemplateConfig(SystemTemplate)
     {
         // the text becomes one chat message as it is, never parsed as prompt markup: keep apostrophes and angle brackets
         AllowDangerouslySetContent = true,

@@ -114,6 +114,7 @@ public sealed class EngineChatClient(ServedModel model, EngineChatProfile profil
         var update = new ChatResponseUpdate(ChatRole.Assistant, chunk.Text)
         {
             ResponseId = responseId, MessageId = responseId, CreatedAt = created, ModelId = profile.ModelId,
+            RawRepresentation = chunk, // reaches Semantic Kernel as InnerContent, with the token counts SK's adapter leaves out
         };
         if (chunk.FinishReason is { } finish)
         {

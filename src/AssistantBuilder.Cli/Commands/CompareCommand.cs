@@ -36,8 +36,6 @@ static class CompareCommand
         };
         command.Validators.Add(r =>
         {
-            if (r.GetValue(FewShot) < 0) r.AddError("--few-shot must be 0 or more");
-            if (r.GetValue(MaxTokens) < 1) r.AddError("--max-tokens must be at least 1");
             if ((r.GetValue(ExternalEndpoint) is null) != (r.GetValue(ExternalModel) is null)) r.AddError("give both --external-endpoint and --external-model, or neither");
             if (r.GetValue(Judge) && r.GetValue(ExternalEndpoint) is null) r.AddError("--judge needs an external model (--external-endpoint, --external-model)");
         });
@@ -47,6 +45,8 @@ static class CompareCommand
 
     static async Task<int> RunAsync(ParseResult r, CancellationToken ct)
     {
+        if (r.GetValue(FewShot) < 0) throw new UserError("--few-shot must be 0 or more");
+        if (r.GetValue(MaxTokens) < 1) throw new UserError("--max-tokens must be at least 1");
         var data = r.GetValue(Data)!;
         if (!data.Exists) throw new UserError($"{data.FullName}: eval file not found");
         KeyFacts? facts = null;

@@ -1,6 +1,7 @@
 using AssistantBuilder.Web.Accounts;
 using AssistantBuilder.Web.Assistants;
 using AssistantBuilder.Web.BaseModels;
+using AssistantBuilder.Web.Compare;
 using AssistantBuilder.Web.Components;
 using AssistantBuilder.Web.Datasets;
 using AssistantBuilder.Web.Hosting;
@@ -18,6 +19,7 @@ builder.AddBaseModels();
 builder.AddAssistants();
 builder.AddDatasets();
 builder.AddTraining();
+builder.AddCompare();
 builder.Services.AddMudServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddSignalR();
@@ -48,6 +50,7 @@ app.MapModelsApi();
 app.MapAssistantsApi();
 app.MapDatasetsApi();
 app.MapJobsApi();
+app.MapCompareApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

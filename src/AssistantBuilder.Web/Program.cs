@@ -1,6 +1,7 @@
 using AssistantBuilder.Web.Accounts;
 using AssistantBuilder.Web.Assistants;
 using AssistantBuilder.Web.BaseModels;
+using AssistantBuilder.Web.Compare;
 using AssistantBuilder.Web.Components;
 using AssistantBuilder.Web.Conversations;
 using AssistantBuilder.Web.Datasets;
@@ -26,6 +27,7 @@ builder.AddOpenAiApi();
 builder.AddPlayground();
 builder.AddConversations();
 builder.AddWidget();
+builder.AddCompare();
 builder.Services.AddMudServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddSignalR();
@@ -62,6 +64,7 @@ app.MapJobsApi();
 app.MapOpenAiApi();
 app.MapConversationsApi();
 app.MapWidgetApi();
+app.MapCompareApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

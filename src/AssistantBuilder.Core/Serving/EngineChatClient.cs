@@ -49,6 +49,37 @@ public sealed class EngineChatClient(ServedModel model, EngineChatProfile profil
         return ids;
     }
 
+    /// <summary>The longest prompt plus answer one request may reach, in tokens.</summary>
+    public int MaxSequenceLength => model.Engine.MaxSequenceLength;
+
+    /// <summary>How many tokens plain text takes with the model's tokenizer (no special tokens).</summary>
+    public int CountTokens(string text) => model.Chat.Tokenizer.Encode(text, addSpecialTokens: false).Count;
+
+    /// <summary>How many tokens the conversation's prompt takes (as <see cref="EncodePrompt"/>, without the length check).</summary>
+    public int CountPromptTokens(IEnumerable<ChatMessage> messages)
+    {
+        var turns = messages.Select(ToEngine).ToList();
+        if (profile.SystemPrompt is { Length: > 0 } system && (turns.Count == 0 || turns[0].Role != "system"))
+            turns.Insert(0, new EngineMessage("system", system));
+        return model.Chat.EncodeChat(model.Chat.RenderChat(turns)).Count;
+    }
+
+    /// <summary>
+    /// Teacher-forced log-probabilities of a reference answer given the conversation (this profile's adapter and
+    /// system prompt): the answer's tokens followed by the model's end-of-turn token, each given everything before
+    /// it. Mean negative log-probability is the answer's cross-entropy; its exponential, the perplexity.
+    /// </summary>
+    public async Task<double[]> ScoreAnswerAsync(IEnumerable<ChatMessage> messages, string answer)
+    {
+        var prompt = EncodePrompt(messages);
+        var eos = model.Chat.EosTokenIds;
+        IReadOnlyList<int> ids = [.. prompt, .. model.Chat.Tokenizer.Encode(answer, addSpecialTokens: false), .. eos.Take(1)];
+        if (ids.Count > MaxSequenceLength)
+            throw new ChatRequestException($"prompt and reference answer take {ids.Count} tokens; {profile.ModelId} holds {MaxSequenceLength}");
+        try { return await model.Engine.ScoreAsync(ids, prompt.Count, profile.AdapterDirectory is { } dir ? model.EnsureAdapter(dir) : null); }
+        catch (ArgumentException ex) { throw new ChatRequestException(ex.Message); }
+    }
+
     GenerationOptions GenerationFor(ChatOptions? request, int promptTokens)
     {
         var d = profile.Defaults;
@@ -83,6 +114,7 @@ public sealed class EngineChatClient(ServedModel model, EngineChatProfile profil
         var update = new ChatResponseUpdate(ChatRole.Assistant, chunk.Text)
         {
             ResponseId = responseId, MessageId = responseId, CreatedAt = created, ModelId = profile.ModelId,
+            RawRepresentation = chunk, // reaches Semantic Kernel as InnerContent, with the token counts SK's adapter leaves out
         };
         if (chunk.FinishReason is { } finish)
         {

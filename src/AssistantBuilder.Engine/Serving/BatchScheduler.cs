@@ -15,6 +15,7 @@ sealed class BatchScheduler : IDisposable
     readonly CausalLm _model;
     readonly SlotKvCache _cache;
     readonly ConcurrentQueue<Sequence> _waiting = new();
+    readonly ConcurrentQueue<Action> _jobs = new(); // other work on the model (scoring), run between decode steps
     readonly List<Sequence> _active = []; // row i decodes from slot i
     readonly SemaphoreSlim _wake = new(0);
     readonly Thread _thread;
@@ -38,6 +39,29 @@ sealed class BatchScheduler : IDisposable
         _wake.Release();
     }
 
+    /// <summary>Runs a forward pass of the caller's on the loop thread, between decode steps, with an adapter routed to every row.</summary>
+    public Task<T> Submit<T>(LoraWeights? adapter, Func<T> work)
+    {
+        ObjectDisposedException.ThrowIf(_stopping, this);
+        var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _jobs.Enqueue(() =>
+        {
+            try
+            {
+                using var scope = NewDisposeScope();
+                done.SetResult(Routed(adapter is null ? [] : [(adapter, null)], work));
+            }
+            catch (Exception ex) { done.SetException(ex); }
+        });
+        _wake.Release();
+        return done.Task;
+    }
+
+    void RunJobs()
+    {
+        while (_jobs.TryDequeue(out var job)) job();
+    }
+
     public void Cancel(Sequence sequence)
     {
         sequence.Cancel();
@@ -50,6 +74,7 @@ sealed class BatchScheduler : IDisposable
         while (!_stopping)
         {
             RetireCancelled();
+            RunJobs();
             Admit();
             _activeCount = _active.Count;
             if (_active.Count == 0) { _wake.Wait(); continue; }
@@ -63,6 +88,7 @@ sealed class BatchScheduler : IDisposable
     void DrainWaiting()
     {
         while (_waiting.TryDequeue(out var s)) { s.Complete(new ObjectDisposedException(nameof(ServingEngine))); s.Dispose(); }
+        RunJobs(); // scoring jobs still queued run (the model is still there) rather than hang their callers
     }
 
     void Admit()
@@ -110,7 +136,7 @@ sealed class BatchScheduler : IDisposable
             .Select(g => (g.Key, g.Count() == _active.Count ? null : (Tensor?)tensor(g.Select(r => r.Row).ToArray(), device: _model.Device)))
             .ToList();
 
-    Tensor Routed(IReadOnlyList<(LoraWeights, Tensor?)> groups, Func<Tensor> forward)
+    T Routed<T>(IReadOnlyList<(LoraWeights, Tensor?)> groups, Func<T> forward)
     {
         if (groups.Count == 0) return forward();
         _model.Router!.Route(groups);

@@ -61,6 +61,25 @@ public sealed class ServingEngine : IDisposable
         finally { _scheduler.Cancel(sequence); } // a no-op once the sequence has finished
     }
 
+    /// <summary>
+    /// Teacher-forced log-probabilities (natural log) of <paramref name="ids"/>[from..] each given the tokens before it,
+    /// with an optional registered adapter: one forward pass run on the batch loop between decode steps. For
+    /// perplexity of a reference answer: ids = prompt + answer, from = the prompt's length.
+    /// </summary>
+    public Task<double[]> ScoreAsync(IReadOnlyList<int> ids, int from, string? adapterId = null)
+    {
+        if (from < 1 || from >= ids.Count) throw new ArgumentException($"scored tokens must start after the first token and before the end (from {from}, {ids.Count} tokens)");
+        if (ids.Count > Model.Config.MaxPositionEmbeddings)
+            throw new ArgumentException($"{ids.Count} tokens do not fit the model's context of {Model.Config.MaxPositionEmbeddings}");
+        var adapter = adapterId is null ? null : Adapters.Acquire(adapterId);
+        try
+        {
+            var task = _scheduler.Submit(adapter, () => TokenScoring.LogProbs(Model, ids, from));
+            return adapter is null ? task : task.ContinueWith(t => { adapter.Release(); return t; }, TaskScheduler.Default).Unwrap();
+        }
+        catch { adapter?.Release(); throw; }
+    }
+
     Sequence Admit(ServingRequest request)
     {
         request.Options.Validate();

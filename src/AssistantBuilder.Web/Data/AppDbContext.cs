@@ -16,6 +16,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<StoredConversation> Conversations => Set<StoredConversation>();
     public DbSet<StoredMessage> ConversationMessages => Set<StoredMessage>();
+    public DbSet<CompareVote> CompareVotes => Set<CompareVote>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -51,5 +52,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
             c.HasMany(x => x.Messages).WithOne().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<StoredMessage>().HasIndex(m => new { m.ConversationId, m.Index }).IsUnique();
+        b.Entity<CompareVote>(v =>
+        {
+            v.HasIndex(x => new { x.AssistantId, x.VersionId });
+            v.HasOne<Assistant>().WithMany().HasForeignKey(x => x.AssistantId).OnDelete(DeleteBehavior.Cascade);
+        });
     }
 }

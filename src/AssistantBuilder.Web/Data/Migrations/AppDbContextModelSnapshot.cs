@@ -166,6 +166,43 @@ namespace AssistantBuilder.Web.Data.Migrations
                     b.ToTable("BaseModels");
                 });
 
+            modelBuilder.Entity("AssistantBuilder.Web.Data.CompareVote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssistantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Choice")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContestantOrder")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("VersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Winner")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssistantId", "VersionId");
+
+                    b.ToTable("CompareVotes");
+                });
+
             modelBuilder.Entity("AssistantBuilder.Web.Data.Dataset", b =>
                 {
                     b.Property<Guid>("Id")
@@ -472,6 +509,15 @@ namespace AssistantBuilder.Web.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("BaseModel");
+                });
+
+            modelBuilder.Entity("AssistantBuilder.Web.Data.CompareVote", b =>
+                {
+                    b.HasOne("AssistantBuilder.Web.Data.Assistant", null)
+                        .WithMany()
+                        .HasForeignKey("AssistantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("AssistantBuilder.Web.Data.StoredConversation", b =>

@@ -57,8 +57,14 @@ public sealed class WidgetHub(WidgetGate gate, ConversationStore conversations, 
         await using var held = await locks.TryEnterAsync(conversationId, TimeSpan.FromSeconds(10), ct)
             ?? throw new HubException("The previous answer is still being written: stop it or wait for it to finish.");
         var history = await MessagesAsync(access, conversationId);
-        var served = await chats.FindAsync(access.Assistant.Id, CancellationToken.None)
-            ?? throw new HubException("This assistant no longer exists.");
+        ServedAssistant? served;
+        try { served = await chats.FindAsync(access.Assistant.Id, CancellationToken.None); }
+        catch (Exception ex)
+        {
+            log.LogError(ex, "The widget's assistant {Assistant} could not be served", access.Assistant.Id);
+            throw new HubException("The assistant is not available right now; please try again later.");
+        }
+        if (served is null) throw new HubException("This assistant no longer exists.");
 
         var prompt = history.Where(m => m.Role is "user" or "assistant").Select(m => new ChatMessage(new ChatRole(m.Role), m.Content)).ToList();
         prompt.Add(new ChatMessage(ChatRole.User, message));

@@ -11,12 +11,15 @@ public static class TrainerCommandLine
         var args = new List<string>
         {
             "train", "--model", modelDir, "--data", dataFile, "--out", outputDir, "--device", device, "--json", "--exit-with-parent",
-            "--threads", Number(threads), "--epochs", Number(s.Epochs),
+            "--threads", Number(threads),
         };
-        if (s.LearningRate is double lr) args.AddRange(["--learning-rate", Number(lr)]); // else ab picks the model's default
+        // Unset ones are left to ab train, which picks them by the model's size.
+        if (s.Epochs is int epochs) args.AddRange(["--epochs", Number(epochs)]);
+        if (s.LearningRate is double lr) args.AddRange(["--learning-rate", Number(lr)]);
+        if (s.BatchSize is int batch) args.AddRange(["--batch-size", Number(batch)]);
         args.AddRange([
             "--lora-rank", Number(s.LoraRank), "--lora-alpha", Number(s.LoraAlpha), "--lora-dropout", Number(s.LoraDropout),
-            "--batch-size", Number(s.BatchSize), "--grad-accum", Number(s.GradAccum), "--max-seq-len", Number(s.MaxSeqLen),
+            "--grad-accum", Number(s.GradAccum), "--max-seq-len", Number(s.MaxSeqLen),
             "--warmup-ratio", Number(s.WarmupRatio), "--save-every", Number(s.SaveEvery), "--eval-every", Number(s.EvalEvery),
             "--seed", Number(s.Seed),
         ]);

@@ -22,6 +22,18 @@ public sealed class TrainerCommandLineTests
     }
 
     [Fact]
+    public void Blank_epochs_and_batch_size_are_left_to_the_trainer_which_picks_them_by_model_size()
+    {
+        var defaults = TrainerCommandLine.Arguments(new TrainingSettings(), "/m", "/d.jsonl", "/out", "cpu", 1, resume: false);
+        Assert.DoesNotContain("--epochs", defaults);
+        Assert.DoesNotContain("--batch-size", defaults);
+
+        var set = TrainerCommandLine.Arguments(new TrainingSettings { Epochs = 5, BatchSize = 2 }, "/m", "/d.jsonl", "/out", "cpu", 1, resume: false);
+        Assert.Equal("5", set[set.IndexOf("--epochs") + 1]);
+        Assert.Equal("2", set[set.IndexOf("--batch-size") + 1]);
+    }
+
+    [Fact]
     public void Trainer_lines_become_events_and_anything_else_a_log_line()
     {
         var step = TrainerLine.FromStdout("""{"event":"step","step":7,"total_steps":9,"loss":1.25}""");

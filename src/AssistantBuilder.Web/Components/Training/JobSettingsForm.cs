@@ -9,12 +9,12 @@ public sealed class JobSettingsForm
 {
     static readonly TrainingSettings Defaults = new();
 
-    public int Epochs { get; set; } = Defaults.Epochs;
+    public int? Epochs { get; set; } = Defaults.Epochs;
     public double? LearningRate { get; set; } = Defaults.LearningRate;
     public int LoraRank { get; set; } = Defaults.LoraRank;
     public double LoraAlpha { get; set; } = Defaults.LoraAlpha;
     public double LoraDropout { get; set; } = Defaults.LoraDropout;
-    public int BatchSize { get; set; } = Defaults.BatchSize;
+    public int? BatchSize { get; set; } = Defaults.BatchSize;
     public int GradAccum { get; set; } = Defaults.GradAccum;
     public int MaxSeqLen { get; set; } = Defaults.MaxSeqLen;
     public double WarmupRatio { get; set; } = Defaults.WarmupRatio;

@@ -1,3 +1,4 @@
+using AssistantBuilder.Data;
 using AssistantBuilder.Web.Accounts;
 using AssistantBuilder.Web.Assistants;
 using AssistantBuilder.Web.BaseModels;
@@ -14,7 +15,10 @@ using AssistantBuilder.Web.Widget;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.Configuration.AddCommandLine(args, new Dictionary<string, string> { ["--data-dir"] = "DataDir" });
+builder.Configuration.AddCommandLine(args, new Dictionary<string, string>
+{
+    ["--data-dir"] = "DataDir", ["--db-provider"] = DatabaseOptions.ProviderKey, ["--postgres"] = DatabaseOptions.PostgresKey,
+});
 
 builder.AddAppData();
 builder.AddOperatorAuth();

@@ -1,6 +1,6 @@
 using System.Net;
 using AssistantBuilder.Testing;
-using AssistantBuilder.Web.Data;
+using AssistantBuilder.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

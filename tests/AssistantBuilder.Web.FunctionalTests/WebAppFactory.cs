@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using AssistantBuilder.Testing;
-using AssistantBuilder.Web.Data;
+using AssistantBuilder.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,6 @@
 using AssistantBuilder.Engine.Checkpoints;
 using AssistantBuilder.Engine.Lora;
-using AssistantBuilder.Web.Data;
+using AssistantBuilder.Data;
 using AssistantBuilder.Web.Hosting;
 
 namespace AssistantBuilder.Web.Assistants;

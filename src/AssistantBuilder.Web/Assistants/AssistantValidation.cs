@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
-using AssistantBuilder.Web.Data;
+using AssistantBuilder.Data;
 
 namespace AssistantBuilder.Web.Assistants;
 

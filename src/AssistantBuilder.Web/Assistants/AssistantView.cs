@@ -1,4 +1,4 @@
-using AssistantBuilder.Web.Data;
+using AssistantBuilder.Data;
 
 namespace AssistantBuilder.Web.Assistants;
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using AssistantBuilder.Core.Models;
 using AssistantBuilder.Engine.Checkpoints;
 using AssistantBuilder.Engine.Modeling;
-using AssistantBuilder.Web.Data;
+using AssistantBuilder.Data;
 using AssistantBuilder.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,5 @@
 using AssistantBuilder.Core.Comparison;
-using AssistantBuilder.Web.Data;
+using AssistantBuilder.Data;
 
 namespace AssistantBuilder.Web.Compare;
 

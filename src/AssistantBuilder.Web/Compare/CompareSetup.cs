@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using AssistantBuilder.Core.Comparison;
 using AssistantBuilder.Core.Datasets;
 using AssistantBuilder.Core.Serving;
-using AssistantBuilder.Web.Data;
+using AssistantBuilder.Data;
 using AssistantBuilder.Web.Hosting;
 using AssistantBuilder.Web.Serving;
 using Microsoft.EntityFrameworkCore;

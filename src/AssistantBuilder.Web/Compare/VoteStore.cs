@@ -1,5 +1,5 @@
 using AssistantBuilder.Core.Comparison;
-using AssistantBuilder.Web.Data;
+using AssistantBuilder.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace AssistantBuilder.Web.Compare;

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using AssistantBuilder.Web.Data;
+using AssistantBuilder.Data;
 using AssistantBuilder.Web.Datasets;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,4 @@
-using AssistantBuilder.Web.Data;
+using AssistantBuilder.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace AssistantBuilder.Web.Datasets;

@@ -1,5 +1,5 @@
 using AssistantBuilder.Core.Datasets;
-using AssistantBuilder.Web.Data;
+using AssistantBuilder.Data;
 using AssistantBuilder.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 

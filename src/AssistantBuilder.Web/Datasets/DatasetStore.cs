@@ -1,6 +1,6 @@
 using System.Text.Json;
 using AssistantBuilder.Core.Datasets;
-using AssistantBuilder.Web.Data;
+using AssistantBuilder.Data;
 using AssistantBuilder.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -1,18 +1,17 @@
 using AssistantBuilder.Core.Models;
-using AssistantBuilder.Web.Data;
+using AssistantBuilder.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace AssistantBuilder.Web.Hosting;
 
-/// <summary>First-start work: migrate the database, switch it to WAL, and register the models found on disk.</summary>
+/// <summary>First-start work: migrate the database (SQLite: and switch it to WAL), and register the models found on disk.</summary>
 public static class DatabaseSetup
 {
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
         var paths = app.Services.GetRequiredService<DataPaths>();
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        await db.Database.MigrateAsync();
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        await AppDatabase.MigrateAsync(db);
         await RegisterModelsAsync(db, paths);
     }
 

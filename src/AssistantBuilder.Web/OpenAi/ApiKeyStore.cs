@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using AssistantBuilder.Web.Data;
+using AssistantBuilder.Data;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using AssistantBuilder.Web.Data;
+using AssistantBuilder.Data;
 using Microsoft.Extensions.AI;
 
 namespace AssistantBuilder.Web.Playground;

@@ -1,4 +1,4 @@
-using AssistantBuilder.Web.Data;
+using AssistantBuilder.Data;
 using Microsoft.Extensions.AI;
 
 namespace AssistantBuilder.Web.Serving;

@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using AssistantBuilder.Web.Data;
+using AssistantBuilder.Data;
 
 namespace AssistantBuilder.Web.Training;
 

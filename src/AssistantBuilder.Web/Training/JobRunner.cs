@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using AssistantBuilder.Web.Data;
+using AssistantBuilder.Data;
 using AssistantBuilder.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using AssistantBuilder.Web.Data;
+using AssistantBuilder.Data;
 
 namespace AssistantBuilder.Web.Training;
 

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
-using AssistantBuilder.Web.Data;
+using AssistantBuilder.Data;
 using AssistantBuilder.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,4 @@
-using AssistantBuilder.Web.Data;
+using AssistantBuilder.Data;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;

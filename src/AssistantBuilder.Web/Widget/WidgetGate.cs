@@ -1,5 +1,5 @@
 using AssistantBuilder.Web.Assistants;
-using AssistantBuilder.Web.Data;
+using AssistantBuilder.Data;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using AssistantBuilder.Core.Serving;
 using AssistantBuilder.Web.Conversations;
-using AssistantBuilder.Web.Data;
+using AssistantBuilder.Data;
 using AssistantBuilder.Web.Serving;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;

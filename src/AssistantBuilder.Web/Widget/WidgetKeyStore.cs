@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using AssistantBuilder.Web.Conversations;
-using AssistantBuilder.Web.Data;
+using AssistantBuilder.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace AssistantBuilder.Web.Widget;

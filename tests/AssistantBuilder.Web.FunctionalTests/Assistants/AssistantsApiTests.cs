@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using AssistantBuilder.Web.Assistants;
-using AssistantBuilder.Web.Data;
+using AssistantBuilder.Data;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 

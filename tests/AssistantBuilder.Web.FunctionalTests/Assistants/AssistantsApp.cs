@@ -1,7 +1,7 @@
 using AssistantBuilder.Engine.Lora;
 using AssistantBuilder.Engine.Modeling;
 using AssistantBuilder.Testing;
-using AssistantBuilder.Web.Data;
+using AssistantBuilder.Data;
 
 namespace AssistantBuilder.Web.FunctionalTests.Assistants;
 

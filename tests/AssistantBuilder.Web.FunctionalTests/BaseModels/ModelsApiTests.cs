@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AssistantBuilder.Testing;
 using AssistantBuilder.Web.BaseModels;
-using AssistantBuilder.Web.Data;
+using AssistantBuilder.Data;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AssistantBuilder.Web.FunctionalTests.BaseModels;

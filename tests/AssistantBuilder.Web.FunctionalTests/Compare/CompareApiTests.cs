@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using AssistantBuilder.Web.Data;
+using AssistantBuilder.Data;
 using AssistantBuilder.Web.FunctionalTests.Assistants;
 
 namespace AssistantBuilder.Web.FunctionalTests.Compare;

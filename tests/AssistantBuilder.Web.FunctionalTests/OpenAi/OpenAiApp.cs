@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using AssistantBuilder.Testing;
 using AssistantBuilder.Web.Assistants;
-using AssistantBuilder.Web.Data;
+using AssistantBuilder.Data;
 using AssistantBuilder.Web.OpenAi;
 using AssistantBuilder.Web.Serving;
 using Microsoft.Extensions.AI;

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AssistantBuilder.Testing;
-using AssistantBuilder.Web.Data;
+using AssistantBuilder.Data;
 using AssistantBuilder.Web.FunctionalTests.Datasets;
 using AssistantBuilder.Web.Training;
 using Microsoft.Data.Sqlite;

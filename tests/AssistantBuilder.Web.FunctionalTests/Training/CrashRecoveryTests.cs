@@ -1,5 +1,5 @@
 using AssistantBuilder.Testing;
-using AssistantBuilder.Web.Data;
+using AssistantBuilder.Data;
 using static AssistantBuilder.Web.FunctionalTests.Training.JobTestData;
 
 namespace AssistantBuilder.Web.FunctionalTests.Training;

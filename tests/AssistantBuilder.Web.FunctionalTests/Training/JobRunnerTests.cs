@@ -1,5 +1,5 @@
 using System.Net.Http.Json;
-using AssistantBuilder.Web.Data;
+using AssistantBuilder.Data;
 using AssistantBuilder.Web.Training;
 using static AssistantBuilder.Web.FunctionalTests.Training.JobTestData;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AssistantBuilder.Web.Conversations;
-using AssistantBuilder.Web.Data;
+using AssistantBuilder.Data;
 
 namespace AssistantBuilder.Web.FunctionalTests.Widget;
 

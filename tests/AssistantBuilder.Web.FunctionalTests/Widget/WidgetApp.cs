@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using AssistantBuilder.Testing;
 using AssistantBuilder.Web.Assistants;
-using AssistantBuilder.Web.Data;
+using AssistantBuilder.Data;
 using AssistantBuilder.Web.Widget;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Connections;

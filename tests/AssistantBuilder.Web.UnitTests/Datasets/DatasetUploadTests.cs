@@ -1,6 +1,6 @@
 using AssistantBuilder.Testing;
 using AssistantBuilder.Web.Components.Datasets;
-using AssistantBuilder.Web.Data;
+using AssistantBuilder.Data;
 using AssistantBuilder.Web.Datasets;
 using AssistantBuilder.Web.Hosting;
 using Microsoft.AspNetCore.Components.Forms;
@@ -22,7 +22,7 @@ public sealed class DatasetUploadTests : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         Services.AddLogging();
         Services.AddSingleton(_paths);
-        Services.AddDbContextFactory<AppDbContext>(o => o.UseSqlite($"Data Source={_paths.Database};Pooling=False"));
+        Services.AddAppDatabase(new DatabaseOptions(DatabaseProvider.Sqlite, $"Data Source={_paths.Database};Pooling=False"));
         Services.Configure<UploadLimits>(l => l.MaxBytes = 2000);
         Services.AddSingleton<LabelMasks>();
         Services.AddSingleton<DatasetStore>();

@@ -1,5 +1,5 @@
 using AssistantBuilder.Web.Components.Training;
-using AssistantBuilder.Web.Data;
+using AssistantBuilder.Data;
 using AssistantBuilder.Web.Training;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;

@@ -1,5 +1,5 @@
 using AssistantBuilder.Web.Conversations;
-using AssistantBuilder.Web.Data;
+using AssistantBuilder.Data;
 
 namespace AssistantBuilder.Web.UnitTests.Widget;
 

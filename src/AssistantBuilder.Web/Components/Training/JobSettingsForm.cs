@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Reflection;
-using AssistantBuilder.Web.Data;
+using AssistantBuilder.Data;
 
 namespace AssistantBuilder.Web.Components.Training;
 

@@ -1,4 +1,4 @@
-using AssistantBuilder.Web.Data;
+using AssistantBuilder.Data;
 using AssistantBuilder.Web.Training;
 
 namespace AssistantBuilder.Web.Components.Training;

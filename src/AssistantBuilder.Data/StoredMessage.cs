@@ -1,4 +1,4 @@
-namespace AssistantBuilder.Web.Data;
+namespace AssistantBuilder.Data;
 
 /// <summary>One turn of a stored conversation, with a visitor's rating and an operator's correction when given.</summary>
 public sealed class StoredMessage

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace AssistantBuilder.Web.Data.Migrations
+namespace AssistantBuilder.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class CompareVotes : Migration

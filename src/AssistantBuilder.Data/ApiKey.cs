@@ -1,4 +1,4 @@
-namespace AssistantBuilder.Web.Data;
+namespace AssistantBuilder.Data;
 
 /// <summary>A bearer key for the OpenAI-compatible API. Only its SHA-256 hash is stored; the key is shown once.</summary>
 public sealed class ApiKey

@@ -1,4 +1,4 @@
-namespace AssistantBuilder.Web.Data;
+namespace AssistantBuilder.Data;
 
 /// <summary>
 /// One blind side-by-side vote: the assistant and its live adapter version at the time (null: none), the question,

@@ -1,4 +1,4 @@
-namespace AssistantBuilder.Web.Data;
+namespace AssistantBuilder.Data;
 
 /// <summary>A stored chat with an assistant, from the widget, the playground or the API.</summary>
 public sealed class StoredConversation

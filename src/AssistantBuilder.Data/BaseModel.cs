@@ -1,4 +1,4 @@
-namespace AssistantBuilder.Web.Data;
+namespace AssistantBuilder.Data;
 
 /// <summary>A base model folder in Hugging Face layout: shipped with the app, pulled from the hub, or uploaded.</summary>
 public sealed class BaseModel

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace AssistantBuilder.Web.Data;
+namespace AssistantBuilder.Data;
 
 /// <summary>How an assistant samples its answers.</summary>
 public sealed record GenerationSettings

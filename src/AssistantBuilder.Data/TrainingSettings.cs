@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace AssistantBuilder.Web.Data;
+namespace AssistantBuilder.Data;
 
 /// <summary>
 /// A fine-tune's hyperparameters: those of <c>ab train</c>, with its defaults. Stored as JSON on the job.

@@ -1,4 +1,4 @@
-namespace AssistantBuilder.Web.Data;
+namespace AssistantBuilder.Data;
 
 /// <summary>One fine-tuned adapter of an assistant (numbered 1, 2, ...); promoting one makes it the served version.</summary>
 public sealed class AdapterVersion

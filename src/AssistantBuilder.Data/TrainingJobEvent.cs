@@ -1,4 +1,4 @@
-namespace AssistantBuilder.Web.Data;
+namespace AssistantBuilder.Data;
 
 /// <summary>One progress event of a job (step, eval, checkpoint, done, log), kept for its charts and log.</summary>
 public sealed class TrainingJobEvent

@@ -1,4 +1,4 @@
-namespace AssistantBuilder.Web.Data;
+namespace AssistantBuilder.Data;
 
 /// <summary>A person who signs in to build assistants. The password is stored only as an ASP.NET Core Identity hash.</summary>
 public sealed class Operator

@@ -1,4 +1,4 @@
-namespace AssistantBuilder.Web.Data;
+namespace AssistantBuilder.Data;
 
 /// <summary>
 /// An imported conversations file. The original upload is kept under the data directory (<see cref="StoredFile"/>,

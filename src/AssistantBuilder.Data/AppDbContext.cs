@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace AssistantBuilder.Web.Data;
+namespace AssistantBuilder.Data;
 
 /// <summary>Everything the app stores: operators, datasets, base models, training jobs and their events, assistants.</summary>
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)

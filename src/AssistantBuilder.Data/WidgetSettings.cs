@@ -1,4 +1,4 @@
-namespace AssistantBuilder.Web.Data;
+namespace AssistantBuilder.Data;
 
 /// <summary>How an assistant's embeddable chat widget looks and where it may be embedded.</summary>
 public sealed record WidgetSettings

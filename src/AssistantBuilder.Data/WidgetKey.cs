@@ -1,4 +1,4 @@
-namespace AssistantBuilder.Web.Data;
+namespace AssistantBuilder.Data;
 
 /// <summary>A public key that lets the embeddable widget on an allowed origin talk to one assistant.</summary>
 public sealed class WidgetKey

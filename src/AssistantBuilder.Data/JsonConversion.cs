@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace AssistantBuilder.Web.Data;
+namespace AssistantBuilder.Data;
 
 /// <summary>Stores a settings record as one JSON text column, compared by value so edits are saved.</summary>
-static class JsonConversion
+public static class JsonConversion
 {
     static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 

@@ -1,4 +1,4 @@
-namespace AssistantBuilder.Web.Data;
+namespace AssistantBuilder.Data;
 
 /// <summary>
 /// A servable assistant: a base model, the promoted version of its fine-tuned adapter (or none), a system prompt,

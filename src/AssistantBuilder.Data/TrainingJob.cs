@@ -1,4 +1,4 @@
-namespace AssistantBuilder.Web.Data;
+namespace AssistantBuilder.Data;
 
 /// <summary>A LoRA fine-tune of a base model on a dataset. Jobs run one at a time per device, in creation order.</summary>
 public sealed class TrainingJob

@@ -17,6 +17,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddCommandLine(args, new Dictionary<string, string> { ["--data-dir"] = "DataDir" });
 
 builder.AddAppData();
+builder.AddArtifactStorage();
 builder.AddOperatorAuth();
 builder.AddServing();
 builder.AddBaseModels();
@@ -30,7 +31,7 @@ builder.AddWidget();
 builder.AddCompare();
 builder.Services.AddMudServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-builder.Services.AddSignalR();
+builder.AddScaleOut();
 builder.Services.AddOpenApi();
 builder.Services.AddProblemDetails();
 

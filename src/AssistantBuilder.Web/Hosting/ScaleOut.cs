@@ -14,11 +14,14 @@ public static class ScaleOut
     /// clients on every node, once. Blazor's circuit hub (<c>/_blazor</c>) keeps the in-memory manager on purpose: a
     /// circuit lives in one node's memory, so its connection must stay on that node (sticky sessions at the proxy,
     /// see docs/deploy.md), and a backplane would add nothing but a Redis round trip and a failure point.
+    /// Data-protection keys are shared through the data directory (<see cref="SharedKeys"/>), so a cookie issued by
+    /// one node is valid on all.
     /// </summary>
     public static WebApplicationBuilder AddScaleOut(this WebApplicationBuilder builder)
     {
         var options = ScaleOutOptions.FromConfiguration(builder.Configuration);
         builder.Services.AddSingleton(options);
+        builder.AddSharedKeys();
         builder.Services.AddSignalR();
         if (!options.Backplane) return builder;
 

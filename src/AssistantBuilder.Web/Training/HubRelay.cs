@@ -3,7 +3,14 @@ using Microsoft.AspNetCore.SignalR;
 
 namespace AssistantBuilder.Web.Training;
 
-/// <summary>Forwards the in-process job feed to the hub's groups, in order, without ever blocking the runner.</summary>
+/// <summary>
+/// Forwards the in-process job feed to the hub's groups, in order, without ever blocking the runner.
+/// Scale-out rule: each job message goes to the hub exactly once cluster-wide, from the process that produced it.
+/// <see cref="JobEvents"/> carries only what this process produced (its runner, its API calls), and with the Redis
+/// backplane (<see cref="Hosting.ScaleOut"/>) one group send here reaches that group's clients on every node; so no
+/// node may relay messages it learned from elsewhere (e.g. a worker's events read back from the database), or
+/// clients would receive them once per node.
+/// </summary>
 public sealed class HubRelay(JobEvents events, IHubContext<TrainingHub> hub, ILogger<HubRelay> log) : BackgroundService
 {
     readonly Channel<object> _queue = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });

@@ -9,7 +9,7 @@ namespace AssistantBuilder.Testing;
 /// A PostgreSQL server for tests, one per test process (<see cref="Shared"/>): the server named by the connection
 /// string in <c>AB_TEST_POSTGRES</c> when set (its user must be allowed to create databases), else a throwaway cluster
 /// (initdb into a temporary folder, postgres on a free loopback port, run as the <c>postgres</c> user when the tests
-/// run as root) that is stopped and deleted when the process exits. Each test app gets its own database
+/// run as root) that is stopped and deleted when the process has ended. Each test app gets its own database
 /// (<see cref="CreateDatabase"/>), dropped by <see cref="DropDatabase"/>.
 /// </summary>
 public sealed class PostgresServer
@@ -18,15 +18,8 @@ public sealed class PostgresServer
     static readonly Lazy<PostgresServer> Instance = new(Start);
 
     readonly string _adminConnection;
-    readonly string? _clusterDir;
-    readonly string? _binDir;
 
-    PostgresServer(string adminConnection, string? clusterDir, string? binDir)
-    {
-        _adminConnection = adminConnection;
-        _clusterDir = clusterDir;
-        _binDir = binDir;
-    }
+    PostgresServer(string adminConnection) => _adminConnection = adminConnection;
 
     public static PostgresServer Shared => Instance.Value;
 
@@ -58,7 +51,7 @@ public sealed class PostgresServer
     static PostgresServer Start()
     {
         if (Environment.GetEnvironmentVariable("AB_TEST_POSTGRES") is { Length: > 0 } given)
-            return new PostgresServer(new NpgsqlConnectionStringBuilder(given) { Pooling = false }.ConnectionString, null, null);
+            return new PostgresServer(new NpgsqlConnectionStringBuilder(given) { Pooling = false }.ConnectionString);
 
         string bin = FindBinaries();
         RemoveStaleClusters(bin);
@@ -79,19 +72,21 @@ public sealed class PostgresServer
                 RunAsOwner(Path.Combine(bin, "pg_ctl"), "-D", data, "-l", Path.Combine(dir, "server.log"), "-o", options, "-w", "-t", "60", "start");
             }
             catch (InvalidOperationException) when (attempt < 3) { continue; } // the port was taken meanwhile
-            var server = new PostgresServer($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false", dir, bin);
-            AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
-            return server;
+            StopWhenThisProcessEnds(bin, dir);
+            return new PostgresServer($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false");
         }
     }
 
-    void Stop()
+    /// <summary>
+    /// A detached watcher stops the cluster and deletes its folder once this process has ended, however it ended
+    /// (the test host may be killed before exit handlers finish).
+    /// </summary>
+    static void StopWhenThisProcessEnds(string bin, string dir)
     {
-        if (_clusterDir is null || _binDir is null) return;
-        NpgsqlConnection.ClearAllPools();
-        try { RunAsOwner(Path.Combine(_binDir, "pg_ctl"), "-D", Path.Combine(_clusterDir, "data"), "-m", "immediate", "-w", "stop"); }
-        catch (InvalidOperationException) { }
-        TempDir.Delete(_clusterDir);
+        string owner = IsRoot ? "runuser -u postgres -- " : "";
+        string script = $"exec >/dev/null 2>&1 </dev/null; while kill -0 {Environment.ProcessId}; do sleep 1; done; " +
+                        $"{owner}'{Path.Combine(bin, "pg_ctl")}' -D '{Path.Combine(dir, "data")}' -m immediate -w stop; rm -rf '{dir}'";
+        Run("setsid", "-f", "sh", "-c", script);
     }
 
     /// <summary>Stops and deletes clusters left behind by test processes that did not exit cleanly.</summary>

@@ -12,6 +12,7 @@ public static class CompareSteps
         await j.GotoAsync("/compare");
         await j.SelectAsync("Few-shot examples from", "brightwave-slice");
         await j.Field("Question", "textarea").FillAsync("My broadband keeps dropping in the evening. What can I do?");
+        await j.Field("Question", "textarea").PressAsync("Tab"); // the field commits on leaving it
         await j.Page.GetByRole(AriaRole.Button, new() { Name = "Ask all" }).ClickAsync();
         await Expect(j.Page.Locator(".compare-column")).ToHaveCountAsync(2);
         // Blind: labelled A and B only, until the vote.

@@ -30,6 +30,8 @@ public static class WidgetSteps
         // token limit, long enough for the visitor to stop one.
         await SlideToMaxAsync(j, "Temperature", "2.00");
         await SlideToMaxAsync(j, "Top-p", "1.00");
+        // ...and 100 tokens at most, so that two questions and answers fit the model's 256-token context.
+        await j.Field("Max tokens").FillAsync("100");
         await j.Field("Title").FillAsync("Brightwave help");
         await j.Field("Welcome message", "textarea").FillAsync("Hi, I'm Nora from Brightwave. Ask me about broadband, TV or your bill.");
         await j.Page.Locator(".origin-input input").FillAsync(j.Site.Origin);
@@ -47,7 +49,7 @@ public static class WidgetSteps
         j.Site.Embed = snippet; // pasted into the website's page
     }
 
-    public static async Task ChatOnAnotherOriginAsync(Journey j)
+    public static async Task OpenAndStopMidStreamAsync(Journey j)
     {
         await j.Page.GotoAsync(j.Site!.Origin + "/");
         await Expect(j.Page.GetByRole(AriaRole.Heading, new() { Name = "Brightwave help centre" })).ToBeVisibleAsync();
@@ -55,49 +57,48 @@ public static class WidgetSteps
         await Expect(j.Page.Locator("#ab-title")).ToHaveTextAsync("Brightwave help");
         await Expect(Answers(j).First).ToContainTextAsync("I'm Nora from Brightwave");
 
-        await Input(j).FillAsync(HtmlQuestion);
-        await Input(j).PressAsync("Enter");
-        // The visitor's HTML is shown as text: nothing of it became an element, nothing ran.
-        await Expect(j.Page.Locator(".msg.user").Last).ToHaveTextAsync(HtmlQuestion);
-        await Expect(j.Page.Locator(".msg.user img, .msg.user script, .msg.user b")).ToHaveCountAsync(0);
-        await Expect(Status(j)).ToHaveTextAsync("Answer complete.", new() { Timeout = 60_000 });
-        await Expect(Answers(j)).ToHaveCountAsync(2);
-        Assert.NotEmpty((await Answers(j).Nth(1).Locator("div").First.TextContentAsync())!.Trim());
-        Assert.True(await j.Page.EvaluateAsync<bool>("() => window.__abPwned === undefined"), "the visitor's script or event handler ran");
-    }
-
-    public static async Task StopMidStreamAsync(Journey j)
-    {
-        await Input(j).FillAsync("Tell me everything about your broadband plans, their speeds and prices.");
+        await Input(j).FillAsync("Tell me about your broadband plans.");
         await Input(j).PressAsync("Enter");
         // As soon as the first words are on screen (checked every frame), the visitor presses Stop.
         await j.Page.WaitForFunctionAsync("""
             () => {
               const root = document.querySelector('[data-assistantbuilder-widget]').shadowRoot;
-              const answer = root.querySelectorAll('.msg.assistant')[2];
+              const answer = root.querySelectorAll('.msg.assistant')[1];
               return answer && answer.getAttribute('aria-busy') === 'true' && answer.textContent.trim().length > 0;
             }
             """, null, new() { Timeout = 60_000 });
         await j.Page.GetByRole(AriaRole.Button, new() { Name = "Stop the answer" }).ClickAsync(new() { Timeout = 2_000 });
         await Expect(Status(j)).ToHaveTextAsync("Answer stopped.");
-        var stopped = Answers(j).Nth(2);
-        await Expect(stopped).ToContainTextAsync("(answer stopped)");
+        await Expect(Answers(j).Nth(1)).ToContainTextAsync("(answer stopped)");
         await Expect(j.Page.GetByRole(AriaRole.Button, new() { Name = "Send message" })).ToBeVisibleAsync();
 
         // The server stored what it had written, marked truncated (it ends the answer when the stop arrives).
         var stored = await PollAsync(async () =>
         {
             await using var db = j.App.CreateDb();
-            return await db.ConversationMessages.Where(m => m.Index == 3 && m.Role == "assistant" && db.Conversations.Any(c => c.Id == m.ConversationId && c.Channel == "widget"))
+            return await db.ConversationMessages.Where(m => m.Index == 1 && m.Role == "assistant" && db.Conversations.Any(c => c.Id == m.ConversationId && c.Channel == "widget"))
                 .SingleOrDefaultAsync();
         });
         Assert.True(stored.Truncated);
         Assert.NotEmpty(stored.Content);
     }
 
+    public static async Task HtmlStaysTextAsync(Journey j)
+    {
+        await Input(j).FillAsync(HtmlQuestion);
+        await Input(j).PressAsync("Enter");
+        // The visitor's HTML is shown as text: nothing of it became an element, nothing ran.
+        await Expect(j.Page.Locator(".msg.user").Last).ToHaveTextAsync(HtmlQuestion);
+        await Expect(j.Page.Locator(".msg.user img, .msg.user script, .msg.user b")).ToHaveCountAsync(0);
+        await Expect(Status(j)).ToHaveTextAsync("Answer complete.", new() { Timeout = 60_000 });
+        await Expect(Answers(j)).ToHaveCountAsync(3);
+        Assert.NotEmpty((await Answers(j).Nth(2).Locator("div").First.TextContentAsync())!.Trim());
+        Assert.True(await j.Page.EvaluateAsync<bool>("() => window.__abPwned === undefined"), "the visitor's script or event handler ran");
+    }
+
     public static async Task ThumbsDownWithCommentAsync(Journey j)
     {
-        var stopped = Answers(j).Nth(2);
+        var stopped = Answers(j).Nth(1);
         var bad = stopped.GetByRole(AriaRole.Button, new() { Name = "Bad answer" });
         await bad.ClickAsync();
         await Expect(bad).ToHaveAttributeAsync("aria-pressed", "true");
@@ -105,6 +106,19 @@ public static class WidgetSteps
         await comment.FillAsync(Comment);
         await comment.PressAsync("Enter");
         await Expect(stopped.GetByText("Comment sent, thank you.")).ToBeVisibleAsync();
+    }
+
+    public static async Task TooLongQuestionIsRefusedAsync(Journey j)
+    {
+        string tooLong = "Why is my bill so high? " + string.Join(' ', Enumerable.Repeat("router", 250));
+        await Input(j).FillAsync(tooLong);
+        await Input(j).PressAsync("Enter");
+        await Expect(j.Page.Locator(".error")).ToContainTextAsync(new Regex(@"The assistant cannot answer: the conversation is \d+ tokens long; Nora takes at most \d+ tokens of prompt"));
+        // Nothing half-stored or half-shown: the question left the log and is back in the box to shorten.
+        await Expect(j.Page.Locator(".msg.user")).ToHaveCountAsync(2); // the two questions before it
+        await Expect(Input(j)).ToHaveValueAsync(tooLong);
+        await using var db = j.App.CreateDb();
+        Assert.False(await db.ConversationMessages.AnyAsync(m => m.Content.StartsWith("Why is my bill so high? router")), "the refused question was stored");
     }
 
     public static async Task OperatorReadsTheRatedConversationAsync(Journey j)
@@ -124,7 +138,7 @@ public static class WidgetSteps
 
         await using var db = j.App.CreateDb();
         var rated = await db.ConversationMessages.SingleAsync(m => m.Rating != null);
-        Assert.Equal((3, -1, Comment, true), (rated.Index, rated.Rating!.Value, rated.Comment, rated.Truncated));
+        Assert.Equal((1, -1, Comment, true), (rated.Index, rated.Rating!.Value, rated.Comment, rated.Truncated));
     }
 
     /// <summary>Moves a generation slider to its maximum with the keyboard, as its label's bold value then shows.</summary>

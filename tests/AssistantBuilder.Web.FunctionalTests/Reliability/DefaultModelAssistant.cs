@@ -9,7 +9,7 @@ namespace AssistantBuilder.Web.FunctionalTests.Reliability;
 /// <summary>An assistant on the shipped default model (data/models/default) with a widget key, made through the operator API.</summary>
 public static class DefaultModelAssistant
 {
-    public static async Task<(Guid Assistant, string Key, string Name)> CreateAsync(WebAppFactory app, string allowedOrigin, double temperature, double topP, int maxTokens)
+    public static async Task<(Guid Assistant, string Key, string Name)> CreateAsync(KestrelApp app, string allowedOrigin, double temperature, double topP, int maxTokens)
     {
         var client = await app.SignedInClientAsync();
         var models = await client.GetFromJsonAsync<List<ModelSummary>>("/api/models");

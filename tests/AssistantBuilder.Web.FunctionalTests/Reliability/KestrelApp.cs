@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -29,6 +31,19 @@ public sealed class KestrelApp : WebAppFactory
             var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
             return new Uri(addresses.First() + "/");
         }
+    }
+
+    /// <summary>A client of the real server (CreateClient's default address is http://localhost, port 80).</summary>
+    public HttpClient CreateLoopbackClient(bool cookies = false) =>
+        CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = BaseAddress, AllowAutoRedirect = false, HandleCookies = cookies });
+
+    /// <summary>A client of the real server with the operator's session cookie.</summary>
+    public new async Task<HttpClient> SignedInClientAsync()
+    {
+        var client = CreateLoopbackClient(cookies: true);
+        var response = await client.PostAsJsonAsync("/api/account/login", new { email = Email, password = Password });
+        response.EnsureSuccessStatusCode();
+        return client;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

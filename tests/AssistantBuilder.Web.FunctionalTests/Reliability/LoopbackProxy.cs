@@ -58,7 +58,7 @@ public sealed class LoopbackProxy : IAsyncDisposable
             foreach (var (client, server) in _pairs)
                 foreach (var socket in new[] { client, server })
                 {
-                    try { socket.Client.LingerState = new LingerOption(true, 0); } catch (ObjectDisposedException) { }
+                    try { socket.Client?.LingerState = new LingerOption(true, 0); } catch (ObjectDisposedException) { }
                     socket.Dispose();
                 }
             _pairs.Clear();

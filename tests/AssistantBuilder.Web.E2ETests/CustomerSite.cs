@@ -38,7 +38,7 @@ public sealed class CustomerSite : IAsyncDisposable
     string Page() => $$"""
         <!doctype html>
         <html lang="en">
-        <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Brightwave help centre</title>
+        <head><meta charset="utf-8"><link rel="icon" href="data:,"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Brightwave help centre</title>
         <style>body { font-family: sans-serif; max-width: 720px; margin: 40px auto; color: #222 } h1 { color: #00695c }</style></head>
         <body>
         <h1>Brightwave help centre</h1>

@@ -36,7 +36,6 @@ public sealed class WidgetVisitor(HubConnection hub, string key, int number) : I
             .WithUrl(new Uri(app, $"{WidgetHub.Path.TrimStart('/')}?key={Uri.EscapeDataString(key)}"), o =>
             {
                 o.Transports = HttpTransportType.WebSockets;
-                o.SkipNegotiation = false;
                 o.Headers["Origin"] = origin;
             })
             .Build();

@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AssistantBuilder.Testing;
 using AssistantBuilder.Web.Assistants;
-using AssistantBuilder.Web.Data;
+using AssistantBuilder.Data;
 using AssistantBuilder.Web.OpenAi;
 using AssistantBuilder.Web.Widget;
 using Microsoft.AspNetCore.Http.Connections;

@@ -49,6 +49,27 @@ public sealed class EngineChatClient(ServedModel model, EngineChatProfile profil
         return ids;
     }
 
+    /// <summary>
+    /// The conversation cut to fit the model: the oldest turns go first (never a system message or the newest user
+    /// message), until the prompt leaves room for an answer of the request's (or the profile's) maximum length, at
+    /// most half the context. For chats whose history the app keeps (widget, playground), so that a long conversation
+    /// goes on instead of failing; when the newest message alone is too long, <see cref="EncodePrompt"/> still says so.
+    /// </summary>
+    public IReadOnlyList<ChatMessage> FitToContext(IReadOnlyList<ChatMessage> messages, ChatOptions? options = null)
+    {
+        int answer = Math.Clamp(options?.MaxOutputTokens ?? profile.Defaults.MaxOutputTokens ?? 256, 1, MaxSequenceLength / 2);
+        int budget = MaxSequenceLength - 1 - answer;
+        var kept = messages.ToList();
+        while (kept.Count > 1 && CountPromptTokens(kept) > budget)
+        {
+            int oldest = kept.FindIndex(m => m.Role != ChatRole.System);
+            if (oldest < 0 || oldest >= kept.Count - 1) break;
+            kept.RemoveAt(oldest);
+            while (oldest < kept.Count - 1 && kept[oldest].Role == ChatRole.Assistant) kept.RemoveAt(oldest); // start on a user turn
+        }
+        return kept;
+    }
+
     /// <summary>The longest prompt plus answer one request may reach, in tokens.</summary>
     public int MaxSequenceLength => model.Engine.MaxSequenceLength;
 

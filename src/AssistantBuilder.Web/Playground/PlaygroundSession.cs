@@ -90,7 +90,9 @@ public sealed class PlaygroundSession(IChatClient client, PlaygroundSettings set
         bool finished = false;
         try
         {
-            await foreach (var update in Client.GetStreamingResponseAsync(history, Settings.ToChatOptions(), generation.Token))
+            var options = Settings.ToChatOptions();
+            IReadOnlyList<ChatMessage> prompt = Client is EngineChatClient engine ? engine.FitToContext(history, options) : history; // oldest turns go when the chat outgrows the model
+            await foreach (var update in Client.GetStreamingResponseAsync(prompt, options, generation.Token))
             {
                 if (update.Text is { Length: > 0 } text)
                 {

@@ -68,12 +68,13 @@ public sealed class WidgetHub(WidgetGate gate, ConversationStore conversations, 
 
         var prompt = history.Where(m => m.Role is "user" or "assistant").Select(m => new ChatMessage(new ChatRole(m.Role), m.Content)).ToList();
         prompt.Add(new ChatMessage(ChatRole.User, message));
+        IReadOnlyList<ChatMessage> fitted = served.Client is EngineChatClient engine ? engine.FitToContext(prompt) : prompt; // the oldest turns go when the conversation outgrows the model
 
         var answer = new StringBuilder();
         int deltas = 0;
         long? outputTokens = null, inputTokens = null;
         bool stopped = false, cut = false, failed = false;
-        await using var updates = served.Client.GetStreamingResponseAsync(prompt, null, ct).GetAsyncEnumerator(ct);
+        await using var updates = served.Client.GetStreamingResponseAsync(fitted, null, ct).GetAsyncEnumerator(ct);
         try
         {
             while (true)

@@ -45,6 +45,32 @@ public sealed class EngineChatClientTests : IDisposable
     }
 
     [Fact]
+    public void FitToContext_drops_the_oldest_turns_until_the_prompt_leaves_room_for_the_answer()
+    {
+        var client = Client(system: "Be brief.");
+        var messages = new List<ChatMessage>();
+        for (int i = 0; i < 20; i++)
+        {
+            messages.Add(new ChatMessage(ChatRole.User, $"question {i}"));
+            messages.Add(new ChatMessage(ChatRole.Assistant, $"answer {i}"));
+        }
+        messages.Add(new ChatMessage(ChatRole.User, "the newest question"));
+        var options = new ChatOptions { MaxOutputTokens = 16 };
+        Assert.True(client.CountPromptTokens(messages) > client.MaxSequenceLength, "the test conversation must overflow the tiny model's context");
+
+        var fitted = client.FitToContext(messages, options);
+
+        Assert.True(client.CountPromptTokens(fitted) <= client.MaxSequenceLength - 1 - 16);
+        Assert.True(fitted.Count >= 3, "as many recent turns as fit are kept");
+        Assert.Equal("the newest question", fitted[^1].Text);
+        Assert.Equal(ChatRole.User, fitted[0].Role);
+        Assert.Equal(messages.Skip(messages.Count - fitted.Count).Select(m => m.Text), fitted.Select(m => m.Text)); // a suffix: the newest turns
+        var shortOne = messages.TakeLast(3).ToList();
+        Assert.Equal(shortOne, client.FitToContext(shortOne, options)); // what fits is left alone
+        client.EncodePrompt(fitted); // and is accepted
+    }
+
+    [Fact]
     public async Task Non_streaming_response_joins_the_stream()
     {
         var messages = new[] { new ChatMessage(ChatRole.User, "abc") };

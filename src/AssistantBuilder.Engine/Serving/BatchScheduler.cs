@@ -27,6 +27,9 @@ sealed class BatchScheduler : IDisposable
     /// <summary>Prefill forwards run so far, and the most sequences one of them admitted (for tests and benchmarks).</summary>
     public int PrefillForwards { get; private set; }
     public int LargestPrefill { get; private set; }
+    /// <summary>Sequences dropped because their request was cancelled (the client went away) before they finished.</summary>
+    public int CancelledCount => _cancelledCount;
+    volatile int _cancelledCount;
     public int Waiting => _waiting.Count;
 
     public BatchScheduler(CausalLm model, SlotKvCache cache, int prefillTokens)
@@ -106,7 +109,7 @@ sealed class BatchScheduler : IDisposable
             int padded = (admitted.Count + 1) * Math.Max(longest, next.Ids.Count);
             if (admitted.Count > 0 && padded > _prefillTokens) break; // the rest goes into the next prefill, after a decode step
             _waiting.TryDequeue(out _);
-            if (next.Cancelled) { next.Complete(); next.Dispose(); continue; }
+            if (next.Cancelled) { _cancelledCount++; next.Complete(); next.Dispose(); continue; }
             admitted.Add(next);
             longest = Math.Max(longest, next.Ids.Count);
         }
@@ -189,7 +192,7 @@ sealed class BatchScheduler : IDisposable
     void RetireCancelled()
     {
         for (int i = _active.Count - 1; i >= 0; i--)
-            if (_active[i].Cancelled) Retire(i);
+            if (_active[i].Cancelled) { _cancelledCount++; Retire(i); }
     }
 
     // Frees row i's slot: the last active sequence moves into it, so the active slots stay 0..B-1.

@@ -24,6 +24,8 @@ public sealed class ServingEngine : IDisposable
     /// <summary>Sequences decoding now, and requests waiting for a slot.</summary>
     public int ActiveCount => _scheduler.Active;
     public int WaitingCount => _scheduler.Waiting;
+    /// <summary>Requests dropped unfinished because they were cancelled (a client that went away, a stop button).</summary>
+    public int CancelledCount => _scheduler.CancelledCount;
     /// <summary>Prefill forwards so far, and the most requests one of them admitted together.</summary>
     public (int Forwards, int LargestBatch) PrefillStats => (_scheduler.PrefillForwards, _scheduler.LargestPrefill);
 

@@ -22,6 +22,7 @@ public static class ServingBenchmark
             var firsts = new List<double>();
             var perToken = new List<double>();
             double seconds = 0;
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             for (int r = 0; r < rounds; r++)
             {
                 var (wall, streams) = RunRound(engine, n, tokens, Prompt);
@@ -29,9 +30,10 @@ public static class ServingBenchmark
                 firsts.AddRange(streams.Select(s => s.FirstMs));
                 if (tokens > 1) perToken.AddRange(streams.Select(s => (s.LastMs - s.FirstMs) / (tokens - 1)));
             }
+            double cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
             firsts.Sort();
             yield return new ServingBenchResult(n, n * rounds, tokens, seconds, n * rounds * tokens / seconds, Percentile(firsts, 0.5), Percentile(firsts, 0.95),
-                perToken.Count == 0 ? double.NaN : perToken.Average());
+                perToken.Count == 0 ? double.NaN : perToken.Average(), cpuMs / (n * rounds * tokens));
         }
     }
 

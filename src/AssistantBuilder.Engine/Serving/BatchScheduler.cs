@@ -7,8 +7,9 @@ namespace AssistantBuilder.Engine.Serving;
 
 /// <summary>
 /// Continuous batching on one thread: between decode steps it retires cancelled sequences and admits waiting ones
-/// into free slots (all that fit, prefilled together in one forward), then runs one forward of [B, 1] tokens for every active sequence, samples each
-/// row with its own sampler, streams the tokens out and retires the finished sequences at once.
+/// into free slots (all that fit, prefilled together in one forward), then runs one forward of [B, 1] tokens for
+/// every active sequence, samples each row with its own sampler, streams the tokens out and retires the finished
+/// sequences at once.
 /// </summary>
 sealed class BatchScheduler : IDisposable
 {

@@ -48,10 +48,13 @@ public class WebAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
     }
 
+    /// <summary>Where the factory's clients go: the in-memory test server, unless the app runs on Kestrel.</summary>
+    protected virtual Uri ClientBaseAddress => ClientOptions.BaseAddress;
+
     /// <summary>A client with the operator's session cookie.</summary>
     public async Task<HttpClient> SignedInClientAsync()
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = ClientBaseAddress, AllowAutoRedirect = false, HandleCookies = true });
         var response = await client.PostAsJsonAsync("/api/account/login", new { email = Email, password = Password });
         response.EnsureSuccessStatusCode();
         return client;

@@ -16,6 +16,7 @@ static class BenchCommand
         bench.Subcommands.Add(BenchServeCommand.Create());
         bench.Subcommands.Add(BenchHttpCommand.Create());
         bench.Subcommands.Add(BenchFinetuneCommand.Create());
+        bench.Subcommands.Add(Linear());
         return bench;
     }
 
@@ -38,6 +39,27 @@ static class BenchCommand
             var r = InferenceBenchmark.Run(InferenceBenchmark.SmolLm2_135M, dev, DeviceSelector.ComputeDtype(dev, result.GetValue(dtype)),
                 result.GetValue(prompt), result.GetValue(decode));
             Console.WriteLine(result.GetValue(json) ? JsonSerializer.Serialize(r with { }, JsonDefaults.Snake) : Table(r));
+        });
+        return command;
+    }
+
+    static Command Linear()
+    {
+        var rows = new Option<string>("--rows") { Description = "Batch rows (sequences decoded together), comma-separated.", DefaultValueFactory = _ => "1,2,4,8,16" };
+        var repeats = new Option<int>("--repeats") { Description = "Timed passes per row count (the fastest is reported).", DefaultValueFactory = _ => 10 };
+        var threads = new Option<int?>("--threads") { Description = "CPU threads for libtorch (default: all cores)." };
+        var command = new Command("linear", "The weight products of one SmolLM2-135M-shaped decode step at M rows: F.linear against (W·xᵀ)ᵀ, on the CPU.")
+        {
+            rows, repeats, threads,
+        };
+        command.SetAction(result =>
+        {
+            if (result.GetValue(threads) is int n) TorchSharp.torch.set_num_threads(n);
+            var counts = result.GetValue(rows)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
+            Console.WriteLine($"SmolLM2-135M shape, fp32 on cpu, {TorchSharp.torch.get_num_threads()} threads; fastest of {result.GetValue(repeats)} passes");
+            Console.WriteLine("rows  products  weights MB  F.linear wall ms  CPU ms  CPU ms/row  (W·xT)T wall ms  CPU ms");
+            foreach (var r in LinearBenchmark.Run(InferenceBenchmark.SmolLm2_135M, counts, result.GetValue(repeats)))
+                Console.WriteLine($"{r.Rows,4}  {r.Products,8}  {r.WeightBytes / 1e6,10:F1}  {r.LinearMs,16:F1}  {r.LinearCpuMs,6:F0}  {r.LinearCpuMs / r.Rows,10:F1}  {r.TransposedMs,15:F1}  {r.TransposedCpuMs,6:F0}");
         });
         return command;
     }

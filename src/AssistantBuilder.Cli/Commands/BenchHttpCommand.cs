@@ -18,11 +18,13 @@ static class BenchHttpCommand
         var tokens = new Option<int>("--tokens") { Description = "max_tokens of each request.", DefaultValueFactory = _ => 64 };
         var rounds = new Option<int>("--rounds") { Description = "Rounds of concurrent requests per level.", DefaultValueFactory = _ => 3 };
         var prompt = new Option<string>("--prompt") { Description = "The user message sent.", DefaultValueFactory = _ => "Tell me about your return policy and how refunds work, in detail." };
+        var temperature = new Option<double>("--temperature") { Description = "Sampling temperature of each request (0: greedy).", DefaultValueFactory = _ => 0.8 };
+        var ignoreEos = new Option<bool>("--ignore-eos") { Description = "Send ignore_eos: every answer runs to --tokens (fixed length, to compare with ab bench serve)." };
         var maxSeconds = new Option<int>("--max-seconds") { Description = "Stop measuring after this long (the level in progress ends early).", DefaultValueFactory = _ => 600 };
         var json = CommonOptions.Json("Print one JSON object per concurrency level instead of a table.");
         var command = new Command("http", "Aggregate tokens/s and time to first token over the app's OpenAI-compatible HTTP API (streamed) at several concurrency levels.")
         {
-            url, key, model, concurrency, tokens, rounds, prompt, maxSeconds, json,
+            url, key, model, concurrency, tokens, rounds, prompt, temperature, ignoreEos, maxSeconds, json,
         };
         command.SetAction(async (result, ct) =>
         {
@@ -37,11 +39,12 @@ static class BenchHttpCommand
             bool asJson = result.GetValue(json);
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
             deadline.CancelAfter(TimeSpan.FromSeconds(result.GetValue(maxSeconds)));
-            using var load = new HttpLoad(baseUrl, result.GetValue(key)!, result.GetValue(model)!, result.GetValue(prompt)!, result.GetValue(tokens));
+            using var load = new HttpLoad(baseUrl, result.GetValue(key)!, result.GetValue(model)!, result.GetValue(prompt)!, result.GetValue(tokens),
+                result.GetValue(temperature), result.GetValue(ignoreEos));
 
             var warm = await load.LevelAsync(1, 1, deadline.Token); // loads the model and JITs the path; not reported
             if (warm.Failed > 0) { Console.Error.WriteLine("The warm-up request failed; see above."); return 1; }
-            if (!asJson) Console.WriteLine($"{baseUrl}v1/chat/completions, model {result.GetValue(model)}, max_tokens {result.GetValue(tokens)}, {result.GetValue(rounds)} rounds per level, streamed");
+            if (!asJson) Console.WriteLine($"{baseUrl}v1/chat/completions, model {result.GetValue(model)}, max_tokens {result.GetValue(tokens)}, {result.GetValue(rounds)} rounds per level, temperature {result.GetValue(temperature)}{(result.GetValue(ignoreEos) ? ", ignore_eos" : "")}, streamed");
             if (!asJson) Console.WriteLine("concurrency  requests  failed  tokens  tokens/s  vs 1 stream  TTFT p50  TTFT p95  ms/token/stream");
             double? single = null;
             foreach (var n in levels)

@@ -38,7 +38,7 @@ static class BenchServeCommand
             using var engine = new ServingEngine(lm, chat?.Tokenizer, new ServingOptions { Slots = levels.Max(), MaxSequenceLength = promptCount + tokenCount });
             string name = result.GetValue(model) ?? "SmolLM2-135M shape, random weights";
             if (!result.GetValue(json)) Console.WriteLine($"model {name}, {lm.parameters().Sum(p => p.numel()) / 1e6:F1}M parameters, {lm.DType} on {lm.Device}, {get_num_threads()} threads; {promptCount}-token prompts, {tokenCount} tokens each, {result.GetValue(rounds)} rounds per level");
-            if (!result.GetValue(json)) Console.WriteLine("concurrency  requests  tokens/s  vs 1 stream  TTFT p50  TTFT p95");
+            if (!result.GetValue(json)) Console.WriteLine("concurrency  requests  tokens/s  vs 1 stream  TTFT p50  TTFT p95  ms/token/stream  CPU ms/token");
             double unbatched = ServingBenchmark.Unbatched(engine, tokenCount, promptCount, result.GetValue(rounds));
             Console.WriteLine(result.GetValue(json) ? JsonSerializer.Serialize(new { unbatched_tokens_per_second = unbatched }, JsonDefaults.Snake)
                 : $"{"TokenGenerator",11}  {result.GetValue(rounds),8}  {unbatched,8:F1}  (one request at a time, no scheduler)");
@@ -47,7 +47,7 @@ static class BenchServeCommand
             {
                 if (r.Concurrency == 1) single = r.TokensPerSecond;
                 Console.WriteLine(result.GetValue(json) ? JsonSerializer.Serialize(r, JsonDefaults.Snake)
-                    : $"{r.Concurrency,11}  {r.Requests,8}  {r.TokensPerSecond,8:F1}  {(single is double s ? $"{r.TokensPerSecond / s,10:F2}x" : "           ")}  {r.TimeToFirstTokenP50Ms,6:F1} ms  {r.TimeToFirstTokenP95Ms,6:F1} ms");
+                    : $"{r.Concurrency,11}  {r.Requests,8}  {r.TokensPerSecond,8:F1}  {(single is double s ? $"{r.TokensPerSecond / s,10:F2}x" : "           ")}  {r.TimeToFirstTokenP50Ms,6:F1} ms  {r.TimeToFirstTokenP95Ms,6:F1} ms  {r.StreamMsPerToken,8:F2} ms  {r.CpuMsPerToken,8:F2} ms");
             }
         });
         return command;

@@ -14,7 +14,7 @@ sealed record HttpBenchResult(int Concurrency, int Requests, int Failed, long To
 /// A bounded load generator for the OpenAI-compatible API on loopback: rounds of N concurrent streamed chat
 /// completions per level, reading the server-sent events as a client would.
 /// </summary>
-sealed class HttpLoad(Uri baseUrl, string key, string model, string prompt, int tokens) : IDisposable
+sealed class HttpLoad(Uri baseUrl, string key, string model, string prompt, int tokens, double temperature = 0.8, bool ignoreEos = false) : IDisposable
 {
     readonly HttpClient _http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
     {
@@ -24,7 +24,7 @@ sealed class HttpLoad(Uri baseUrl, string key, string model, string prompt, int 
     public static bool IsLoopback(Uri url) =>
         url.IsLoopback || (IPAddress.TryParse(url.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
 
-    sealed record One(bool Ok, double FirstTokenMs, double TotalMs, int Tokens);
+    sealed record One(bool Ok, double FirstTokenMs, double LastTokenMs, int Tokens);
 
     public async Task<HttpBenchResult> LevelAsync(int concurrency, int rounds, CancellationToken ct)
     {
@@ -36,7 +36,7 @@ sealed class HttpLoad(Uri baseUrl, string key, string model, string prompt, int 
         var ok = results.Where(x => x.Ok).ToList();
         long total = ok.Sum(x => (long)x.Tokens);
         var firsts = ok.Select(x => x.FirstTokenMs).Order().ToList();
-        var perToken = ok.Where(x => x.Tokens > 1).Select(x => (x.TotalMs - x.FirstTokenMs) / (x.Tokens - 1)).ToList();
+        var perToken = ok.Where(x => x.Tokens > 1).Select(x => (x.LastTokenMs - x.FirstTokenMs) / (x.Tokens - 1)).ToList();
         return new HttpBenchResult(concurrency, results.Count, results.Count - ok.Count, total, seconds, total / seconds,
             Percentile(firsts, 0.5), Percentile(firsts, 0.95), perToken.Count == 0 ? double.NaN : perToken.Average());
     }
@@ -45,14 +45,13 @@ sealed class HttpLoad(Uri baseUrl, string key, string model, string prompt, int 
     async Task<One> RequestAsync(int seed, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "v1/chat/completions")
+        var body = new Dictionary<string, object>
         {
-            Content = JsonContent.Create(new Dictionary<string, object>
-            {
-                ["model"] = model, ["stream"] = true, ["stream_options"] = new { include_usage = true }, ["max_tokens"] = tokens,
-                ["temperature"] = 0.8, ["seed"] = seed, ["messages"] = new[] { new { role = "user", content = prompt } },
-            }),
+            ["model"] = model, ["stream"] = true, ["stream_options"] = new { include_usage = true }, ["max_tokens"] = tokens,
+            ["temperature"] = temperature, ["seed"] = seed, ["messages"] = new[] { new { role = "user", content = prompt } },
         };
+        if (ignoreEos) body["ignore_eos"] = true; // fixed-length answers (the app's vLLM-style extension)
+        using var request = new HttpRequestMessage(HttpMethod.Post, "v1/chat/completions") { Content = JsonContent.Create(body) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
         try
         {
@@ -63,7 +62,7 @@ sealed class HttpLoad(Uri baseUrl, string key, string model, string prompt, int 
                 return new One(false, 0, 0, 0);
             }
             using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(ct));
-            double first = double.NaN;
+            double first = double.NaN, last = double.NaN;
             int pieces = 0, usageTokens = -1;
             while (await reader.ReadLineAsync(ct) is { } line)
             {
@@ -77,11 +76,12 @@ sealed class HttpLoad(Uri baseUrl, string key, string model, string prompt, int 
                 if (root.GetProperty("choices") is { ValueKind: JsonValueKind.Array } choices && choices.GetArrayLength() > 0
                     && choices[0].GetProperty("delta").TryGetProperty("content", out var content) && content.GetString() is { Length: > 0 })
                 {
-                    if (double.IsNaN(first)) first = clock.Elapsed.TotalMilliseconds;
+                    last = clock.Elapsed.TotalMilliseconds;
+                    if (double.IsNaN(first)) first = last;
                     pieces++;
                 }
             }
-            return new One(!double.IsNaN(first), first, clock.Elapsed.TotalMilliseconds, usageTokens >= 0 ? usageTokens : pieces);
+            return new One(!double.IsNaN(first), first, last, usageTokens >= 0 ? usageTokens : pieces);
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException or JsonException)
         {

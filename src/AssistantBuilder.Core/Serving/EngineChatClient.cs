@@ -15,6 +15,8 @@ public sealed class EngineChatClient(ServedModel model, EngineChatProfile profil
 {
     /// <summary>Option key for HF's repetition penalty, which ChatOptions has no field for.</summary>
     public const string RepetitionPenaltyKey = "repetition_penalty";
+    /// <summary>Option key (true) for generating past the end-of-sequence ids, up to the token limit (vLLM's ignore_eos).</summary>
+    public const string IgnoreEosKey = "ignore_eos";
 
     public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
         await GetStreamingResponseAsync(messages, options, cancellationToken).ToChatResponseAsync(cancellationToken);
@@ -114,6 +116,7 @@ public sealed class EngineChatClient(ServedModel model, EngineChatProfile profil
             StopStrings = [.. d.StopSequences ?? [], .. request?.StopSequences ?? []],
             RepetitionPenalty = RepetitionPenalty(request) ?? RepetitionPenalty(d) ?? 1.0,
         };
+        if (request?.AdditionalProperties?.TryGetValue(IgnoreEosKey, out var ignore) == true && ignore is true) options = options with { EosTokenIds = [] };
         try { options.Validate(); }
         catch (ArgumentException ex) { throw new ChatRequestException(ex.Message); }
         return options;

@@ -20,15 +20,20 @@ public static class ServingBenchmark
         foreach (int n in concurrency)
         {
             var firsts = new List<double>();
+            var perToken = new List<double>();
             double seconds = 0;
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             for (int r = 0; r < rounds; r++)
             {
-                var (wall, ttft) = RunRound(engine, n, tokens, Prompt);
+                var (wall, streams) = RunRound(engine, n, tokens, Prompt);
                 seconds += wall;
-                firsts.AddRange(ttft);
+                firsts.AddRange(streams.Select(s => s.FirstMs));
+                if (tokens > 1) perToken.AddRange(streams.Select(s => (s.LastMs - s.FirstMs) / (tokens - 1)));
             }
+            double cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
             firsts.Sort();
-            yield return new ServingBenchResult(n, n * rounds, tokens, seconds, n * rounds * tokens / seconds, Percentile(firsts, 0.5), Percentile(firsts, 0.95));
+            yield return new ServingBenchResult(n, n * rounds, tokens, seconds, n * rounds * tokens / seconds, Percentile(firsts, 0.5), Percentile(firsts, 0.95),
+                perToken.Count == 0 ? double.NaN : perToken.Average(), cpuMs / (n * rounds * tokens));
         }
     }
 
@@ -48,7 +53,7 @@ public static class ServingBenchmark
         return rounds * tokens / watch.Elapsed.TotalSeconds;
     }
 
-    static (double Seconds, double[] FirstTokenMs) RunRound(ServingEngine engine, int n, int tokens, Func<int[]> prompt)
+    static (double Seconds, (double FirstMs, double LastMs)[] Streams) RunRound(ServingEngine engine, int n, int tokens, Func<int[]> prompt)
     {
         var options = new GenerationOptions { MaxNewTokens = tokens };
         var requests = Enumerable.Range(0, n).Select(_ => new ServingRequest(prompt(), options)).ToList();
@@ -57,15 +62,19 @@ public static class ServingBenchmark
         return (watch.Elapsed.TotalSeconds, firsts);
     }
 
-    static async Task<double> Stream(ServingEngine engine, ServingRequest request, int tokens)
+    // Submit to first and to last chunk, in ms.
+    static async Task<(double FirstMs, double LastMs)> Stream(ServingEngine engine, ServingRequest request, int tokens)
     {
         var watch = Stopwatch.StartNew();
-        double first = -1;
+        double first = -1, last = -1;
         int count = 0;
         await foreach (var _ in engine.GenerateAsync(request))
-            if (count++ == 0) first = watch.Elapsed.TotalMilliseconds;
+        {
+            last = watch.Elapsed.TotalMilliseconds;
+            if (count++ == 0) first = last;
+        }
         if (count != tokens) throw new InvalidOperationException($"a request produced {count} tokens, expected {tokens}");
-        return first;
+        return (first, last);
     }
 
     static double Percentile(List<double> sorted, double p) => sorted[(int)Math.Ceiling(p * sorted.Count) - 1];

@@ -7,8 +7,9 @@ namespace AssistantBuilder.Engine.Serving;
 
 /// <summary>
 /// Continuous batching on one thread: between decode steps it retires cancelled sequences and admits waiting ones
-/// into free slots (one prefill each), then runs one forward of [B, 1] tokens for every active sequence, samples each
-/// row with its own sampler, streams the tokens out and retires the finished sequences at once.
+/// into free slots (all that fit, prefilled together in one forward), then runs one forward of [B, 1] tokens for
+/// every active sequence, samples each row with its own sampler, streams the tokens out and retires the finished
+/// sequences at once.
 /// </summary>
 sealed class BatchScheduler : IDisposable
 {
@@ -20,14 +21,21 @@ sealed class BatchScheduler : IDisposable
     readonly SemaphoreSlim _wake = new(0);
     readonly Thread _thread;
     volatile bool _stopping;
+    readonly int _prefillTokens;
     volatile int _activeCount;
 
     public int Active => _activeCount;
+    /// <summary>Prefill forwards run so far, and the most sequences one of them admitted (for tests and benchmarks).</summary>
+    public int PrefillForwards { get; private set; }
+    public int LargestPrefill { get; private set; }
+    /// <summary>Sequences dropped because their request was cancelled (the client went away) before they finished.</summary>
+    public int CancelledCount => _cancelledCount;
+    volatile int _cancelledCount;
     public int Waiting => _waiting.Count;
 
-    public BatchScheduler(CausalLm model, SlotKvCache cache)
+    public BatchScheduler(CausalLm model, SlotKvCache cache, int prefillTokens)
     {
-        (_model, _cache) = (model, cache);
+        (_model, _cache, _prefillTokens) = (model, cache, prefillTokens);
         _thread = new Thread(Run) { IsBackground = true, Name = "serving-batch-loop" };
         _thread.Start();
     }
@@ -91,27 +99,65 @@ sealed class BatchScheduler : IDisposable
         RunJobs(); // scoring jobs still queued run (the model is still there) rather than hang their callers
     }
 
+    // Takes the waiting sequences that fit the free slots and the prefill token budget, and prefills them together
+    // in one forward into slots B..B+N-1; those already finished (first token an end, or a budget of one) leave at once.
     void Admit()
     {
-        while (_active.Count < _cache.Slots && _waiting.TryDequeue(out var sequence))
+        var admitted = new List<Sequence>();
+        int longest = 0;
+        while (_active.Count + admitted.Count < _cache.Slots && _waiting.TryPeek(out var next))
         {
-            bool finished = true;
-            try { finished = sequence.Cancelled || Prefill(sequence, _active.Count); }
-            catch (Exception ex) { sequence.Complete(ex); }
-            if (finished) { sequence.Complete(); sequence.Dispose(); }
-            else _active.Add(sequence);
+            int padded = (admitted.Count + 1) * Math.Max(longest, next.Ids.Count);
+            if (admitted.Count > 0 && padded > _prefillTokens) break; // the rest goes into the next prefill, after a decode step
+            _waiting.TryDequeue(out _);
+            if (next.Cancelled) { _cancelledCount++; next.Complete(); next.Dispose(); continue; }
+            admitted.Add(next);
+            longest = Math.Max(longest, next.Ids.Count);
+        }
+        if (admitted.Count == 0) return;
+        bool[] finished;
+        try { finished = Prefill(admitted, _active.Count); }
+        catch (Exception ex)
+        {
+            foreach (var s in admitted) { s.Complete(ex); s.Dispose(); }
+            return;
+        }
+        PrefillForwards++;
+        LargestPrefill = Math.Max(LargestPrefill, admitted.Count);
+        int first = _active.Count;
+        for (int i = 0; i < admitted.Count; i++)
+        {
+            var sequence = admitted[i];
+            if (finished[i]) { sequence.Complete(); sequence.Dispose(); continue; }
+            if (first + i != _active.Count) _cache.Move(first + i, _active.Count, sequence.Cached); // close the gap a finished one left
+            _active.Add(sequence);
         }
     }
 
-    // The prompt through the ordinary single-sequence path into the sequence's slot; samples its first token.
-    bool Prefill(Sequence sequence, int slot)
+    // The prompts, right-padded to the longest ([N, T]), through one causal forward into slots first..first+N-1: a real
+    // query never sees a padding key (they all come after it), and the padding's keys written into the slots lie beyond
+    // each sequence's position, where decode steps overwrite them before any row attends to them. Samples each first token.
+    bool[] Prefill(List<Sequence> sequences, int first)
     {
         using var scope = NewDisposeScope();
-        using var cache = _cache.ForSlot(slot);
-        var ids = tensor(sequence.Ids.Select(i => (long)i).ToArray(), device: _model.Device).unsqueeze(0); // [1, T]
-        var logits = Routed(sequence.Adapter is { } a ? [(a, null)] : [], () => _model.Forward(ids, cache, lastTokenOnly: true)); // [1, 1, V]
-        return sequence.Accept(sequence.Sampler.Next(logits[0, 0], sequence.Ids));
+        int n = sequences.Count, t = sequences.Max(s => s.Ids.Count);
+        var padded = new long[n * t];
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < sequences[i].Ids.Count; j++) padded[i * t + j] = sequences[i].Ids[j];
+        using var cache = _cache.ForSlots(first, n);
+        var ids = tensor(padded, device: _model.Device).view(n, t);                                                  // [N, T]
+        var lastRows = tensor(sequences.Select((s, i) => (long)(i * t + s.Ids.Count - 1)).ToArray(), device: _model.Device); // [N]
+        var hidden = Routed(PrefillAdapterRows(sequences, t), () => _model.Hidden(ids, cache));                       // [N, T, C]
+        var logits = _model.Logits(hidden.view(n * t, -1).index_select(0, lastRows)).to(ScalarType.Float32, CPU);   // [N, V]
+        return sequences.Select((s, i) => s.Accept(s.Sampler.Next(logits[i], s.Ids))).ToArray();
     }
+
+    // For each adapter among the prefilled sequences, the flattened [N*T] rows of its sequences (null when all use it).
+    List<(LoraWeights Adapter, Tensor? Rows)> PrefillAdapterRows(List<Sequence> sequences, int t) =>
+        sequences.Select((s, i) => (s.Adapter, Index: (long)i)).Where(r => r.Adapter is not null).GroupBy(r => r.Adapter!)
+            .Select(g => (g.Key, g.Count() == sequences.Count ? null
+                : (Tensor?)tensor(g.SelectMany(r => Enumerable.Range(0, t).Select(j => r.Index * t + j)).ToArray(), device: _model.Device)))
+            .ToList();
 
     // One token for every active sequence: row i at its own position, attending to its own slot's keys.
     void Step()
@@ -147,7 +193,7 @@ sealed class BatchScheduler : IDisposable
     void RetireCancelled()
     {
         for (int i = _active.Count - 1; i >= 0; i--)
-            if (_active[i].Cancelled) Retire(i);
+            if (_active[i].Cancelled) { _cancelledCount++; Retire(i); }
     }
 
     // Frees row i's slot: the last active sequence moves into it, so the active slots stay 0..B-1.

@@ -24,6 +24,13 @@ public sealed class ServingEngine : IDisposable
     /// <summary>Sequences decoding now, and requests waiting for a slot.</summary>
     public int ActiveCount => _scheduler.Active;
     public int WaitingCount => _scheduler.Waiting;
+    /// <summary>Requests dropped unfinished because they were cancelled (a client that went away, a stop button).</summary>
+    public int CancelledCount => _scheduler.CancelledCount;
+    /// <summary>Prefill forwards so far, and the most requests one of them admitted together.</summary>
+    public (int Forwards, int LargestBatch) PrefillStats => (_scheduler.PrefillForwards, _scheduler.LargestPrefill);
+
+    /// <summary>Runs <paramref name="work"/> on the batch loop between steps (tests hold the loop with it).</summary>
+    internal Task<T> RunOnLoopAsync<T>(Func<T> work) => _scheduler.Submit(null, work);
 
     /// <summary>Without a tokenizer the chunks carry ids only (empty text) and stop strings cannot be used.</summary>
     public ServingEngine(CausalLm model, HfTokenizer? tokenizer, ServingOptions? options = null)
@@ -35,7 +42,7 @@ public sealed class ServingEngine : IDisposable
         MaxSequenceLength = Options.MaxSequenceLength > 0 ? Math.Min(Options.MaxSequenceLength, context) : Math.Min(context, 2048);
         _cache = new SlotKvCache(model.Config, Options.Slots, MaxSequenceLength, model.Device, model.DType);
         Adapters = new AdapterRegistry(model);
-        _scheduler = new BatchScheduler(model, _cache);
+        _scheduler = new BatchScheduler(model, _cache, Options.PrefillTokens);
     }
 
     public ServingEngine(ChatModel chat, ServingOptions? options = null) : this(chat.Model, chat.Tokenizer, options) { }

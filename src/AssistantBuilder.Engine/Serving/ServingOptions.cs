@@ -7,10 +7,16 @@ public sealed record ServingOptions
     public int Slots { get; init; } = 8;
     /// <summary>Prompt plus generated tokens per sequence (the KV cache per slot); 0: the model's context, at most 2048.</summary>
     public int MaxSequenceLength { get; init; }
+    /// <summary>
+    /// Prompt tokens (padded to the longest prompt) prefilled in one forward at most: waiting requests are admitted
+    /// together up to this, the rest after the next decode step. One request is always admitted, however long.
+    /// </summary>
+    public int PrefillTokens { get; init; } = 2048;
 
     public void Validate()
     {
         if (Slots < 1) throw new ArgumentException($"slots must be at least 1 (got {Slots})");
+        if (PrefillTokens < 1) throw new ArgumentException($"prefill tokens must be at least 1 (got {PrefillTokens})");
         if (MaxSequenceLength < 0) throw new ArgumentException($"max sequence length must be 0 (the model's context) or positive (got {MaxSequenceLength})");
     }
 }

@@ -6,7 +6,7 @@ namespace AssistantBuilder.Engine.Serving;
 /// <summary>
 /// Keys and values of independent sequences, one slot each: [Slots, KVH, MaxT, D] per layer. A batched decode step
 /// feeds row i from slot i (the scheduler keeps its B active sequences in slots 0..B-1), each row writing its new
-/// key and value at its own position; a prefill fills one slot through an ordinary single-sequence cache.
+/// key and value at its own position; a prefill fills consecutive slots through an ordinary batch cache over them.
 /// </summary>
 sealed class SlotKvCache : IKvCache, IDisposable
 {
@@ -25,9 +25,9 @@ sealed class SlotKvCache : IKvCache, IDisposable
         _values = Enumerable.Range(0, config.NumHiddenLayers).Select(_ => zeros(shape, dtype, device).DetachFromDisposeScope()).ToArray();
     }
 
-    /// <summary>An empty single-sequence cache over one slot, for a prefill.</summary>
-    public KvCache ForSlot(int slot) =>
-        new(_keys.Select(k => k.narrow(0, slot, 1)).ToArray(), _values.Select(v => v.narrow(0, slot, 1)).ToArray());
+    /// <summary>An empty cache over <paramref name="count"/> consecutive slots, for prefilling that many sequences together.</summary>
+    public KvCache ForSlots(int first, int count) =>
+        new(_keys.Select(k => k.narrow(0, first, count)).ToArray(), _values.Select(v => v.narrow(0, first, count)).ToArray()); // [N, KVH, MaxT, D] views
 
     /// <summary>Sets up the next decode step: rows 0..B-1 write at positions [B] and attend to the first <paramref name="span"/> keys.</summary>
     public void Prepare(Tensor positions, long span)

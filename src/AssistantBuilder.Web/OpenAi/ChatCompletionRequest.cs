@@ -18,6 +18,8 @@ public sealed record ChatCompletionRequest
     public JsonElement? Stop { get; init; }
     public long? Seed { get; init; }
     public int? N { get; init; }
+    /// <summary>vLLM's extension: keep generating past the end-of-turn token up to max_tokens (fixed-length answers, for benchmarks).</summary>
+    public bool? IgnoreEos { get; init; }
 }
 
 /// <summary>One message of a request; content is a string or an array of text parts.</summary>

@@ -23,6 +23,7 @@ public static class ChatRequestParser
             Temperature = (float?)r.Temperature, TopP = (float?)r.TopP, Seed = r.Seed,
             MaxOutputTokens = r.MaxCompletionTokens ?? r.MaxTokens, StopSequences = Stops(r.Stop),
         };
+        if (r.IgnoreEos == true) options.AdditionalProperties = new() { [Core.Serving.EngineChatClient.IgnoreEosKey] = true };
         return new ParsedChatRequest(r.Model.Trim(), messages, options, r.Stream == true, r.StreamOptions?.IncludeUsage == true);
     }
 

@@ -70,6 +70,29 @@ public sealed class ServingAdapterTests : IDisposable
     }
 
     [Fact]
+    public async Task Mixed_adapters_prefilled_together_in_one_forward_each_match_their_own_model()
+    {
+        using var chat = ChatModel.LoadForServing(_tiny.Directory);
+        using var engine = new ServingEngine(chat, new ServingOptions { Slots = 8 });
+        engine.Adapters.Load("a", _adapterA);
+        engine.Adapters.Load("b", _adapterB);
+        var options = new GenerationOptions { MaxNewTokens = 16 };
+        int[] longer = [.. PromptA, 40, 41, 42, 43, 44, 45];
+        (string? Adapter, string? Dir, int[] Prompt)[] cases =
+            [("b", _adapterB, PromptB), ("a", _adapterA, longer), (null, null, PromptA), ("a", _adapterA, PromptB), (null, null, longer)];
+        List<Task<List<int>>> tasks;
+        using (var gate = await ServingEngineTests.HoldLoopAsync(engine))
+        {
+            tasks = cases.Select(c => Ids(engine.GenerateAsync(new ServingRequest(c.Prompt, options, c.Adapter)))).ToList();
+            gate.Set();
+            await Task.WhenAll(tasks);
+        }
+        Assert.Equal((1, cases.Length), engine.PrefillStats);
+        for (int i = 0; i < cases.Length; i++)
+            Assert.Equal(await Single(_tiny.Directory, cases[i].Dir, cases[i].Prompt, options), await tasks[i]);
+    }
+
+    [Fact]
     public async Task Adapters_can_be_removed_and_bad_ones_are_refused()
     {
         using var chat = ChatModel.LoadForServing(_tiny.Directory);

@@ -58,6 +58,69 @@ public sealed class ServingEngineTests : IDisposable
         Assert.Equal(0, engine.ActiveCount + engine.WaitingCount);
     }
 
+    /// <summary>Holds the batch loop inside a job until the returned gate opens, so that requests queue up meanwhile.</summary>
+    internal static async Task<ManualResetEventSlim> HoldLoopAsync(ServingEngine engine)
+    {
+        var gate = new ManualResetEventSlim();
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _ = engine.RunOnLoopAsync(() => { entered.SetResult(); return gate.Wait(TimeSpan.FromSeconds(60)); });
+        await entered.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        return gate;
+    }
+
+    [Fact]
+    public async Task Requests_queued_together_are_prefilled_in_one_forward_beside_running_ones_and_match_unbatched_decoding()
+    {
+        using var engine = new ServingEngine(_served, new ServingOptions { Slots = 8 });
+        var eos = new GenerationOptions { EosTokenIds = [TinyTokenizer.ImEnd] };
+        var running = new ServingRequest(Prompt(10, 40), eos with { MaxNewTokens = 60 });
+        var early = new List<ServingChunk>();
+        var firstChunk = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var runningTask = Task.Run(async () => { await foreach (var c in engine.GenerateAsync(running)) { early.Add(c); firstChunk.TrySetResult(); } });
+        await firstChunk.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        // Mid-decode: six requests of mixed prompt lengths arrive while the loop is held, one of them ending at its first
+        // token (so a gap opens among the prefilled slots), then all enter in one prefill beside the running sequence.
+        int[] lengths = [4, 29, 1, 13, 7, 21];
+        var requests = lengths.Select((n, i) => new ServingRequest(Prompt(n, 50 + i), eos with { MaxNewTokens = i == 2 ? 1 : 9 + 4 * i })).ToList();
+        var (forwardsBefore, _) = engine.PrefillStats;
+        List<Task<List<ServingChunk>>> tasks;
+        using (var gate = await HoldLoopAsync(engine))
+        {
+            tasks = requests.Select(r => Collect(engine.GenerateAsync(r))).ToList();
+            Assert.Equal(requests.Count, engine.WaitingCount);
+            gate.Set();
+            await Task.WhenAll(tasks);
+        }
+        await runningTask;
+        Assert.Equal(forwardsBefore + 1, engine.PrefillStats.Forwards);
+        Assert.Equal(requests.Count, engine.PrefillStats.LargestBatch);
+        for (int i = 0; i < requests.Count; i++)
+            Assert.Equal(await Unbatched(requests[i].PromptIds, requests[i].Options), (await tasks[i]).Select(c => c.TokenId));
+        Assert.Single(await tasks[2]);
+        Assert.Equal(await Unbatched(running.PromptIds, running.Options), early.Select(c => c.TokenId));
+        Assert.Equal(0, engine.ActiveCount + engine.WaitingCount);
+    }
+
+    [Fact]
+    public async Task The_prefill_token_budget_splits_admission_into_several_forwards_with_the_same_outputs()
+    {
+        using var engine = new ServingEngine(_served, new ServingOptions { Slots = 8, PrefillTokens = 40 });
+        var options = new GenerationOptions { MaxNewTokens = 10 };
+        int[] lengths = [12, 12, 12, 30, 5];
+        var requests = lengths.Select((n, i) => new ServingRequest(Prompt(n, 70 + i), options)).ToList();
+        List<Task<List<ServingChunk>>> tasks;
+        using (var gate = await HoldLoopAsync(engine))
+        {
+            tasks = requests.Select(r => Collect(engine.GenerateAsync(r))).ToList();
+            gate.Set();
+            await Task.WhenAll(tasks);
+        }
+        // 3 x 12 = 36 padded tokens fit 40; then 30 alone (2 x 30 > 40), then 5 beside nothing waiting.
+        Assert.Equal((3, 3), engine.PrefillStats);
+        for (int i = 0; i < requests.Count; i++)
+            Assert.Equal(await Unbatched(requests[i].PromptIds, options), (await tasks[i]).Select(c => c.TokenId));
+    }
+
     [Fact]
     public async Task More_requests_than_slots_wait_and_all_finish()
     {

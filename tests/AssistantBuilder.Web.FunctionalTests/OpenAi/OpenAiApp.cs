@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using AssistantBuilder.Engine.Modeling;
 using AssistantBuilder.Testing;
 using AssistantBuilder.Web.Assistants;
 using AssistantBuilder.Data;
@@ -14,14 +15,21 @@ namespace AssistantBuilder.Web.FunctionalTests.OpenAi;
 /// The app with a tiny random Llama registered, one assistant on it ("tiny-bot", created through the API) and one
 /// API key (created through the API), for clients of the OpenAI-compatible API.
 /// </summary>
-public sealed class OpenAiApp : WebAppFactory
+public class OpenAiApp : WebAppFactory
 {
     public const string Model = "tiny-bot";
     public const string SystemPrompt = "You answer briefly.";
-    readonly TinyModel _tiny = TinyModel.Create(scale: 0.5f);
+    readonly TinyModel _tiny;
     readonly Lazy<Task<(Guid Assistant, string Key)>> _seed;
 
-    public OpenAiApp() => _seed = new(SeedAsync);
+    public OpenAiApp() : this(null) { }
+
+    /// <summary>With another tiny model configuration (e.g. a longer context).</summary>
+    protected OpenAiApp(ModelConfig? config)
+    {
+        _tiny = TinyModel.Create(config, scale: 0.5f);
+        _seed = new(SeedAsync);
+    }
 
     async Task<(Guid, string)> SeedAsync()
     {

@@ -142,4 +142,26 @@ public sealed class RawApiTests(OpenAiApp app) : IClassFixture<OpenAiApp>
         Assert.Equal(completion.GetProperty("usage").GetProperty("completion_tokens").GetInt32(), messages[2].Tokens);
         Assert.Equal(completion.GetProperty("choices")[0].GetProperty("finish_reason").GetString() == "length", messages[2].Truncated);
     }
+
+    [Fact]
+    public async Task Ignore_eos_runs_every_answer_to_max_tokens_continuing_the_normal_answer()
+    {
+        var client = await app.BearerClientAsync();
+        var messages = new[] { new { role = "user", content = "Say something." } };
+        async Task<JsonElement> Ask(object body)
+        {
+            var response = await client.PostAsJsonAsync("/v1/chat/completions", body);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return await response.Content.ReadFromJsonAsync<JsonElement>();
+        }
+        var normal = await Ask(new { model = OpenAiApp.Model, temperature = 0, max_tokens = 40, messages });
+        var fixedLength = await Ask(new { model = OpenAiApp.Model, temperature = 0, max_tokens = 40, ignore_eos = true, messages });
+        Assert.Equal(40, fixedLength.GetProperty("usage").GetProperty("completion_tokens").GetInt32());
+        Assert.Equal("length", fixedLength.GetProperty("choices")[0].GetProperty("finish_reason").GetString());
+        string Text(JsonElement c) => c.GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString()!;
+        Assert.StartsWith(Text(normal), Text(fixedLength));
+        var bad = await client.PostAsJsonAsync("/v1/chat/completions", new { model = OpenAiApp.Model, ignore_eos = "yes", messages });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("ignore_eos", (await ErrorOf(bad)).GetProperty("param").GetString());
+    }
 }

@@ -26,7 +26,7 @@ public sealed class FineTuneDemoTests : IDisposable
     {
         int trainCount = WriteSlice();
         Assert.InRange(trainCount, 40, 90);
-        var r = await AbProcess.RunAsync(TimeSpan.FromMinutes(10), "bench", "finetune", "--model", Repo("data", "models", "default"), "--data", _slice, "--max-new-tokens", "40", "--json");
+        var r = await AbProcess.RunAsync(TimeSpan.FromMinutes(20), "bench", "finetune", "--model", Repo("data", "models", "default"), "--data", _slice, "--max-new-tokens", "40", "--json");
         Assert.True(r.ExitCode == 0, $"exit {r.ExitCode}: {r.Stderr}");
         var result = JsonDocument.Parse(r.Stdout).RootElement;
         var training = result.GetProperty("training");
@@ -36,7 +36,7 @@ public sealed class FineTuneDemoTests : IDisposable
         var prompted = result.GetProperty("prompted");
         string answers = string.Join("\n", tuned.GetProperty("answers").EnumerateArray().Zip(prompted.GetProperty("answers").EnumerateArray())
             .Select(a => $"{a.First.GetProperty("id")}: fine-tuned \"{a.First.GetProperty("answer")}\", prompted \"{a.Second.GetProperty("answer")}\""));
-        // Measured (seed 42, 2 cores): fine-tuned 2 of 3 items, prompted none. The thresholds leave one item's margin.
+        // Measured (seed 42) with the earlier 4-epoch defaults: fine-tuned 2 of 3 items, prompted none. The thresholds leave one item's margin.
         Assert.True(tuned.GetProperty("items_with_all_facts").GetInt32() >= 1 && tuned.GetProperty("partial_credit").GetDouble() >= 0.3,
             $"fine-tuned: {tuned.GetProperty("items_with_all_facts")} of 3 items\n{answers}");
         Assert.True(prompted.GetProperty("items_with_all_facts").GetInt32() == 0 && prompted.GetProperty("partial_credit").GetDouble() < 0.2,

@@ -62,6 +62,30 @@ public sealed class ContextLimitTests
         Assert.Equal(["user", "assistant"], resumed.Messages.Select(m => m.Role));
     }
 
+    [Fact]
+    public async Task A_widget_conversation_longer_than_the_context_goes_on_with_its_newest_turns()
+    {
+        using var app = new KestrelApp();
+        var (_, key, _) = await DefaultModelAssistant.CreateAsync(app, Site, temperature: 0.7, topP: 0.9, maxTokens: 32);
+        await using var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(app.BaseAddress, $"{WidgetHub.Path.TrimStart('/')}?key={Uri.EscapeDataString(key)}"), o =>
+            {
+                o.Transports = HttpTransportType.WebSockets;
+                o.Headers["Origin"] = Site;
+            })
+            .Build();
+        await hub.StartAsync();
+        var conversation = (await hub.InvokeAsync<WidgetStart>("StartConversation", key)).ConversationId;
+        // About 60 tokens a question: the stored conversation passes the 256-token context after a few turns.
+        string question = "Why is my bill so high this month? " + string.Join(' ', Enumerable.Repeat("router", 40));
+        for (int turn = 0; turn < 8; turn++)
+            await foreach (var _ in hub.StreamAsync<string>("SendMessage", key, conversation, $"{turn}: {question}")) { }
+
+        var resumed = await hub.InvokeAsync<WidgetResume>("ResumeConversation", key, conversation);
+        Assert.Equal(16, resumed.Messages.Count); // every turn answered and stored: none refused for the history's length
+        Assert.All(resumed.Messages.Where(m => m.Role == "assistant"), m => Assert.False(string.IsNullOrWhiteSpace(m.Content)));
+    }
+
     static async Task<StoreSnapshot> SnapshotAsync(KestrelApp app)
     {
         await using var db = app.CreateDb();

@@ -10,6 +10,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<BaseModel> BaseModels => Set<BaseModel>();
     public DbSet<TrainingJob> TrainingJobs => Set<TrainingJob>();
     public DbSet<TrainingJobEvent> TrainingJobEvents => Set<TrainingJobEvent>();
+    public DbSet<Worker> Workers => Set<Worker>();
+    public DbSet<Lease> Leases => Set<Lease>();
     public DbSet<Assistant> Assistants => Set<Assistant>();
     public DbSet<AdapterVersion> AdapterVersions => Set<AdapterVersion>();
     public DbSet<WidgetKey> WidgetKeys => Set<WidgetKey>();
@@ -33,6 +35,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
             j.HasMany(x => x.Events).WithOne().HasForeignKey(e => e.JobId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<TrainingJobEvent>().HasIndex(e => new { e.JobId, e.Id });
+        b.Entity<Worker>().HasIndex(w => w.LastSeenAt);
+        b.Entity<Lease>().HasKey(l => l.Name);
         b.Entity<Assistant>(a =>
         {
             a.Property(x => x.Generation).HasJsonConversion();

@@ -30,6 +30,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
             j.Property(x => x.Settings).HasJsonConversion();
             j.Property(x => x.Status).HasConversion<string>();
             j.HasIndex(x => new { x.Status, x.CreatedAt });
+            // A worker's writes to its job hold only while it still owns the lease: a taken-over job rejects the old worker's saves.
+            j.Property(x => x.LeaseOwner).IsConcurrencyToken();
             j.HasOne(x => x.BaseModel).WithMany().HasForeignKey(x => x.BaseModelId).OnDelete(DeleteBehavior.Restrict);
             j.HasOne(x => x.Dataset).WithMany().HasForeignKey(x => x.DatasetId).OnDelete(DeleteBehavior.Restrict);
             j.HasMany(x => x.Events).WithOne().HasForeignKey(e => e.JobId).OnDelete(DeleteBehavior.Cascade);

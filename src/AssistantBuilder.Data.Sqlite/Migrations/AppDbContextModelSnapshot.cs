@@ -48,7 +48,7 @@ namespace AssistantBuilder.Data.Sqlite.Migrations
                     b.HasIndex("AssistantId", "Number")
                         .IsUnique();
 
-                    b.ToTable("AdapterVersions");
+                    b.ToTable("AdapterVersions", (string)null);
                 });
 
             modelBuilder.Entity("AssistantBuilder.Data.ApiKey", b =>
@@ -83,7 +83,7 @@ namespace AssistantBuilder.Data.Sqlite.Migrations
                     b.HasIndex("Hash")
                         .IsUnique();
 
-                    b.ToTable("ApiKeys");
+                    b.ToTable("ApiKeys", (string)null);
                 });
 
             modelBuilder.Entity("AssistantBuilder.Data.Assistant", b =>
@@ -121,7 +121,7 @@ namespace AssistantBuilder.Data.Sqlite.Migrations
 
                     b.HasIndex("BaseModelId");
 
-                    b.ToTable("Assistants");
+                    b.ToTable("Assistants", (string)null);
                 });
 
             modelBuilder.Entity("AssistantBuilder.Data.BaseModel", b =>
@@ -163,44 +163,7 @@ namespace AssistantBuilder.Data.Sqlite.Migrations
                     b.HasIndex("Path")
                         .IsUnique();
 
-                    b.ToTable("BaseModels");
-                });
-
-            modelBuilder.Entity("AssistantBuilder.Data.CompareVote", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("AssistantId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Choice")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ContestantOrder")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Question")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("VersionId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Winner")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AssistantId", "VersionId");
-
-                    b.ToTable("CompareVotes");
+                    b.ToTable("BaseModels", (string)null);
                 });
 
             modelBuilder.Entity("AssistantBuilder.Data.Dataset", b =>
@@ -245,24 +208,7 @@ namespace AssistantBuilder.Data.Sqlite.Migrations
 
                     b.HasIndex("Name");
 
-                    b.ToTable("Datasets");
-                });
-
-            modelBuilder.Entity("AssistantBuilder.Data.Lease", b =>
-                {
-                    b.Property<string>("Name")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Owner")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Name");
-
-                    b.ToTable("Leases");
+                    b.ToTable("Datasets", (string)null);
                 });
 
             modelBuilder.Entity("AssistantBuilder.Data.Operator", b =>
@@ -288,7 +234,7 @@ namespace AssistantBuilder.Data.Sqlite.Migrations
                     b.HasIndex("Email")
                         .IsUnique();
 
-                    b.ToTable("Operators");
+                    b.ToTable("Operators", (string)null);
                 });
 
             modelBuilder.Entity("AssistantBuilder.Data.StoredConversation", b =>
@@ -320,7 +266,7 @@ namespace AssistantBuilder.Data.Sqlite.Migrations
 
                     b.HasIndex("AssistantId", "UpdatedAt");
 
-                    b.ToTable("Conversations");
+                    b.ToTable("Conversations", (string)null);
                 });
 
             modelBuilder.Entity("AssistantBuilder.Data.StoredMessage", b =>
@@ -366,7 +312,7 @@ namespace AssistantBuilder.Data.Sqlite.Migrations
                     b.HasIndex("ConversationId", "Index")
                         .IsUnique();
 
-                    b.ToTable("ConversationMessages");
+                    b.ToTable("ConversationMessages", (string)null);
                 });
 
             modelBuilder.Entity("AssistantBuilder.Data.TrainingJob", b =>
@@ -406,12 +352,6 @@ namespace AssistantBuilder.Data.Sqlite.Migrations
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("LeaseExpiresAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("LeaseOwner")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -448,7 +388,7 @@ namespace AssistantBuilder.Data.Sqlite.Migrations
 
                     b.HasIndex("Status", "CreatedAt");
 
-                    b.ToTable("TrainingJobs");
+                    b.ToTable("TrainingJobs", (string)null);
                 });
 
             modelBuilder.Entity("AssistantBuilder.Data.TrainingJobEvent", b =>
@@ -478,7 +418,7 @@ namespace AssistantBuilder.Data.Sqlite.Migrations
 
                     b.HasIndex("JobId", "Id");
 
-                    b.ToTable("TrainingJobEvents");
+                    b.ToTable("TrainingJobEvents", (string)null);
                 });
 
             modelBuilder.Entity("AssistantBuilder.Data.WidgetKey", b =>
@@ -511,51 +451,7 @@ namespace AssistantBuilder.Data.Sqlite.Migrations
                     b.HasIndex("Key")
                         .IsUnique();
 
-                    b.ToTable("WidgetKeys");
-                });
-
-            modelBuilder.Entity("AssistantBuilder.Data.Worker", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Device")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DeviceKind")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Host")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("LastSeenAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("MemoryBytes")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Pid")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("StartedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("StoppedAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("LastSeenAt");
-
-                    b.ToTable("Workers");
+                    b.ToTable("WidgetKeys", (string)null);
                 });
 
             modelBuilder.Entity("AssistantBuilder.Data.AdapterVersion", b =>
@@ -576,15 +472,6 @@ namespace AssistantBuilder.Data.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("BaseModel");
-                });
-
-            modelBuilder.Entity("AssistantBuilder.Data.CompareVote", b =>
-                {
-                    b.HasOne("AssistantBuilder.Data.Assistant", null)
-                        .WithMany()
-                        .HasForeignKey("AssistantId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("AssistantBuilder.Data.StoredConversation", b =>

@@ -48,7 +48,7 @@ namespace AssistantBuilder.Data.Sqlite.Migrations
                     b.HasIndex("AssistantId", "Number")
                         .IsUnique();
 
-                    b.ToTable("AdapterVersions", (string)null);
+                    b.ToTable("AdapterVersions");
                 });
 
             modelBuilder.Entity("AssistantBuilder.Data.ApiKey", b =>
@@ -83,7 +83,7 @@ namespace AssistantBuilder.Data.Sqlite.Migrations
                     b.HasIndex("Hash")
                         .IsUnique();
 
-                    b.ToTable("ApiKeys", (string)null);
+                    b.ToTable("ApiKeys");
                 });
 
             modelBuilder.Entity("AssistantBuilder.Data.Assistant", b =>
@@ -121,7 +121,7 @@ namespace AssistantBuilder.Data.Sqlite.Migrations
 
                     b.HasIndex("BaseModelId");
 
-                    b.ToTable("Assistants", (string)null);
+                    b.ToTable("Assistants");
                 });
 
             modelBuilder.Entity("AssistantBuilder.Data.BaseModel", b =>
@@ -163,7 +163,44 @@ namespace AssistantBuilder.Data.Sqlite.Migrations
                     b.HasIndex("Path")
                         .IsUnique();
 
-                    b.ToTable("BaseModels", (string)null);
+                    b.ToTable("BaseModels");
+                });
+
+            modelBuilder.Entity("AssistantBuilder.Data.CompareVote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssistantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Choice")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContestantOrder")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("VersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Winner")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssistantId", "VersionId");
+
+                    b.ToTable("CompareVotes");
                 });
 
             modelBuilder.Entity("AssistantBuilder.Data.Dataset", b =>
@@ -208,7 +245,24 @@ namespace AssistantBuilder.Data.Sqlite.Migrations
 
                     b.HasIndex("Name");
 
-                    b.ToTable("Datasets", (string)null);
+                    b.ToTable("Datasets");
+                });
+
+            modelBuilder.Entity("AssistantBuilder.Data.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases");
                 });
 
             modelBuilder.Entity("AssistantBuilder.Data.Operator", b =>
@@ -234,7 +288,7 @@ namespace AssistantBuilder.Data.Sqlite.Migrations
                     b.HasIndex("Email")
                         .IsUnique();
 
-                    b.ToTable("Operators", (string)null);
+                    b.ToTable("Operators");
                 });
 
             modelBuilder.Entity("AssistantBuilder.Data.StoredConversation", b =>
@@ -266,7 +320,7 @@ namespace AssistantBuilder.Data.Sqlite.Migrations
 
                     b.HasIndex("AssistantId", "UpdatedAt");
 
-                    b.ToTable("Conversations", (string)null);
+                    b.ToTable("Conversations");
                 });
 
             modelBuilder.Entity("AssistantBuilder.Data.StoredMessage", b =>
@@ -312,7 +366,7 @@ namespace AssistantBuilder.Data.Sqlite.Migrations
                     b.HasIndex("ConversationId", "Index")
                         .IsUnique();
 
-                    b.ToTable("ConversationMessages", (string)null);
+                    b.ToTable("ConversationMessages");
                 });
 
             modelBuilder.Entity("AssistantBuilder.Data.TrainingJob", b =>
@@ -352,6 +406,13 @@ namespace AssistantBuilder.Data.Sqlite.Migrations
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("LeaseExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LeaseOwner")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -388,7 +449,7 @@ namespace AssistantBuilder.Data.Sqlite.Migrations
 
                     b.HasIndex("Status", "CreatedAt");
 
-                    b.ToTable("TrainingJobs", (string)null);
+                    b.ToTable("TrainingJobs");
                 });
 
             modelBuilder.Entity("AssistantBuilder.Data.TrainingJobEvent", b =>
@@ -414,11 +475,14 @@ namespace AssistantBuilder.Data.Sqlite.Migrations
                     b.Property<int>("Step")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("WorkerId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("JobId", "Id");
 
-                    b.ToTable("TrainingJobEvents", (string)null);
+                    b.ToTable("TrainingJobEvents");
                 });
 
             modelBuilder.Entity("AssistantBuilder.Data.WidgetKey", b =>
@@ -451,7 +515,51 @@ namespace AssistantBuilder.Data.Sqlite.Migrations
                     b.HasIndex("Key")
                         .IsUnique();
 
-                    b.ToTable("WidgetKeys", (string)null);
+                    b.ToTable("WidgetKeys");
+                });
+
+            modelBuilder.Entity("AssistantBuilder.Data.Worker", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Device")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeviceKind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MemoryBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Pid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StoppedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastSeenAt");
+
+                    b.ToTable("Workers");
                 });
 
             modelBuilder.Entity("AssistantBuilder.Data.AdapterVersion", b =>
@@ -472,6 +580,15 @@ namespace AssistantBuilder.Data.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("BaseModel");
+                });
+
+            modelBuilder.Entity("AssistantBuilder.Data.CompareVote", b =>
+                {
+                    b.HasOne("AssistantBuilder.Data.Assistant", null)
+                        .WithMany()
+                        .HasForeignKey("AssistantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("AssistantBuilder.Data.StoredConversation", b =>

@@ -23,6 +23,12 @@ namespace AssistantBuilder.Data.Sqlite.Migrations
                 type: "TEXT",
                 nullable: true);
 
+            migrationBuilder.AddColumn<Guid>(
+                name: "WorkerId",
+                table: "TrainingJobEvents",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "Leases",
                 columns: table => new
@@ -78,6 +84,10 @@ namespace AssistantBuilder.Data.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "LeaseOwner",
                 table: "TrainingJobs");
+
+            migrationBuilder.DropColumn(
+                name: "WorkerId",
+                table: "TrainingJobEvents");
         }
     }
 }

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AssistantBuilder.Data.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261128060417_WorkersAndLeases")]
-    partial class WorkersAndLeases
+    [Migration("20261128042415_CompareVotes")]
+    partial class CompareVotes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -251,23 +251,6 @@ namespace AssistantBuilder.Data.Sqlite.Migrations
                     b.ToTable("Datasets");
                 });
 
-            modelBuilder.Entity("AssistantBuilder.Data.Lease", b =>
-                {
-                    b.Property<string>("Name")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Owner")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Name");
-
-                    b.ToTable("Leases");
-                });
-
             modelBuilder.Entity("AssistantBuilder.Data.Operator", b =>
                 {
                     b.Property<int>("Id")
@@ -409,12 +392,6 @@ namespace AssistantBuilder.Data.Sqlite.Migrations
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("LeaseExpiresAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("LeaseOwner")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -515,50 +492,6 @@ namespace AssistantBuilder.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("WidgetKeys");
-                });
-
-            modelBuilder.Entity("AssistantBuilder.Data.Worker", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Device")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DeviceKind")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Host")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("LastSeenAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("MemoryBytes")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Pid")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("StartedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("StoppedAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("LastSeenAt");
-
-                    b.ToTable("Workers");
                 });
 
             modelBuilder.Entity("AssistantBuilder.Data.AdapterVersion", b =>

@@ -16,6 +16,8 @@ public sealed class Worker
     public required string Device { get; set; }
     /// <summary>The device's memory in bytes (GPU memory for CUDA, physical memory for CPU), when known.</summary>
     public long? MemoryBytes { get; set; }
+    /// <summary>True for a web node's embedded worker (the node relays its events to the hub itself); false for <c>ab worker</c>.</summary>
+    public bool Embedded { get; set; }
     public DateTime StartedAt { get; set; } = DateTime.UtcNow;
     public DateTime LastSeenAt { get; set; } = DateTime.UtcNow;
     public DateTime? StoppedAt { get; set; }

@@ -53,6 +53,7 @@ namespace AssistantBuilder.Data.Sqlite.Migrations
                     DeviceKind = table.Column<string>(type: "TEXT", nullable: false),
                     Device = table.Column<string>(type: "TEXT", nullable: false),
                     MemoryBytes = table.Column<long>(type: "INTEGER", nullable: true),
+                    Embedded = table.Column<bool>(type: "INTEGER", nullable: false),
                     StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     LastSeenAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     StoppedAt = table.Column<DateTime>(type: "TEXT", nullable: true)

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AssistantBuilder.Data.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261128060823_WorkersAndLeases")]
+    [Migration("20261128061648_WorkersAndLeases")]
     partial class WorkersAndLeases
     {
         /// <inheritdoc />
@@ -534,6 +534,9 @@ namespace AssistantBuilder.Data.Sqlite.Migrations
                     b.Property<string>("DeviceKind")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Embedded")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Host")
                         .IsRequired()

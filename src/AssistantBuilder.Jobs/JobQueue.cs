@@ -139,5 +139,6 @@ public sealed class JobQueue(IDbContextFactory<AppDbContext> dbs, TimeProvider? 
         catch (InvalidOperationException) { return false; }
     }
 
-    internal static bool IsPostgres(AppDbContext db) => db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+    /// <summary>True on PostgreSQL (checked by name: this project does not reference its provider).</summary>
+    public static bool IsPostgres(AppDbContext db) => db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 }

@@ -23,6 +23,9 @@ public sealed class JobWorker(IDbContextFactory<AppDbContext> dbs, SharedStorage
     public WorkerDevice Device => device;
     public string Name => name;
 
+    /// <summary>Set by a web node for its own worker (it relays that worker's events to the hub itself).</summary>
+    public bool Embedded { get; init; }
+
     TimeSpan Lease => TimeSpan.FromSeconds(Math.Max(1, options.LeaseSeconds));
 
     /// <summary>Look at the queue now (a job was queued or resumed).</summary>
@@ -47,7 +50,7 @@ public sealed class JobWorker(IDbContextFactory<AppDbContext> dbs, SharedStorage
         var me = await _queue.RegisterAsync(new Worker
         {
             Id = Id, Name = name, Host = Environment.MachineName, Pid = Environment.ProcessId, DeviceKind = device.Kind, Device = device.Name,
-            MemoryBytes = device.MemoryBytes,
+            MemoryBytes = device.MemoryBytes, Embedded = Embedded,
         }, stopping);
         log.LogInformation("Worker {Name} ({Id}) on {Host}, pid {Pid}: {Device}{Memory}; lease {Lease} s", name, Id, me.Host, me.Pid, device.Name,
             device.MemoryBytes is long m ? $", {m / (1024.0 * 1024 * 1024):F1} GiB" : "", Lease.TotalSeconds);

@@ -29,4 +29,7 @@ public sealed class TrainingOptions
 
     /// <summary>How often an idle worker looks at the queue (a web node's embedded worker is also woken when a job is queued).</summary>
     public double PollSeconds { get; set; } = 2;
+
+    /// <summary>How often a web node reads the job events other workers stored, for its live charts.</summary>
+    public double FeedPollSeconds { get; set; } = 1;
 }

@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.SignalR;
 
 namespace AssistantBuilder.Web.Training;
 
-/// <summary>Forwards the in-process job feed to the hub's groups, in order, without ever blocking the runner.</summary>
+/// <summary>
+/// Forwards the in-process job feed to the hub's groups, in order, without ever blocking the runner. Items polled from
+/// the database that another node relays already (<c>RelayToHub</c> false, see <see cref="JobFeedPoller"/>) are skipped.
+/// </summary>
 public sealed class HubRelay(JobEvents events, IHubContext<TrainingHub> hub, ILogger<HubRelay> log) : BackgroundService
 {
     readonly Channel<object> _queue = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
@@ -37,6 +40,13 @@ public sealed class HubRelay(JobEvents events, IHubContext<TrainingHub> hub, ILo
         }
     }
 
-    void Enqueue(JobEventDto e) => _queue.Writer.TryWrite(e);
-    void Enqueue(JobProgressDto p) => _queue.Writer.TryWrite(p);
+    void Enqueue(JobEventDto e)
+    {
+        if (e.RelayToHub) _queue.Writer.TryWrite(e);
+    }
+
+    void Enqueue(JobProgressDto p)
+    {
+        if (p.RelayToHub) _queue.Writer.TryWrite(p);
+    }
 }

@@ -87,8 +87,9 @@ public sealed class ClusterTests(ITestOutputHelper output)
     {
         await using var cluster = await ClusterFixture.StartAsync(webs: 1, workers: 2, leaseSeconds: 3, copies: 2);
         var (web, _) = await ClusterFixture.SignInAsync(cluster.Webs[0]);
-        // 4 conversations in batches of 2 for 100 epochs: 200 steps, a checkpoint every 2.
-        var queued = await cluster.QueueAsync(web, new TrainingSettings { Epochs = 100, BatchSize = 2, LoraRank = 4, SaveEvery = 2 }, "kill -9");
+        // 4 conversations in batches of 2 for 50 epochs: 100 steps, a checkpoint every 2.
+        const int total = 100;
+        var queued = await cluster.QueueAsync(web, new TrainingSettings { Epochs = total / 2, BatchSize = 2, LoraRank = 4, SaveEvery = 2 }, "kill -9");
 
         await cluster.UntilAsync(db => db.TrainingJobEvents.AnyAsync(e => e.JobId == queued.Id && e.Kind == "checkpoint" && e.Step >= 4), "a checkpoint", seconds: 120);
         var owner = await ReadAsync(cluster, db => db.TrainingJobs.Where(j => j.Id == queued.Id)
@@ -103,7 +104,7 @@ public sealed class ClusterTests(ITestOutputHelper output)
             "the job to finish on the other worker", seconds: 180);
         var done = (await web.GetFromJsonAsync<JobDto>($"/api/jobs/{queued.Id}", DatasetUploads.Json))!;
         Assert.True(done.Status == JobStatus.Completed, $"{done.Status}: {done.Error}\n{survivor.Output}");
-        Assert.Equal((200, 2), (done.Step, done.Attempts));
+        Assert.Equal((total, 2), (done.Step, done.Attempts));
         Assert.True(File.Exists(Path.Combine(cluster.DataDir, done.OutputDir, "adapter_model.safetensors")));
 
         var events = (await web.GetFromJsonAsync<List<JobEventDto>>($"/api/jobs/{queued.Id}/events", DatasetUploads.Json))!;
@@ -117,7 +118,7 @@ public sealed class ClusterTests(ITestOutputHelper output)
         var resumed = events.Skip(takeover).Where(e => e.Kind == "step").Select(e => e.Step).ToList();
         // The loss curve continues: attempt 2 starts right after a checkpoint the first attempt wrote and goes on to the end.
         Assert.Equal(Enumerable.Range(1, firstSteps.Count), firstSteps);
-        Assert.Equal(Enumerable.Range(resumed[0], 200 - resumed[0] + 1), resumed);
+        Assert.Equal(Enumerable.Range(resumed[0], total - resumed[0] + 1), resumed);
         // From a checkpoint at least as late as the last one recorded. (The orphaned trainer goes on until it sees its stdin
         // close, then writes one more checkpoint: the steps it ran meanwhile are trained but not charted, nobody reading its output.)
         Assert.True(resumed[0] >= lastCheckpoint + 1, $"attempt 2 began at {resumed[0]}, before the checkpoint at {lastCheckpoint}");

@@ -11,10 +11,12 @@ namespace AssistantBuilder.Data;
 public static class AppDatabase
 {
     public const string SqliteMigrationsAssembly = "AssistantBuilder.Data.Sqlite";
+    public const string PostgresMigrationsAssembly = "AssistantBuilder.Data.Postgres";
 
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, DatabaseOptions options) => options.Provider switch
     {
         DatabaseProvider.Sqlite => builder.UseSqlite(options.ConnectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly)),
+        DatabaseProvider.Postgres => builder.UseNpgsql(options.ConnectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly)),
         _ => throw new NotSupportedException($"Database provider {options.Provider} is not supported."),
     };
 

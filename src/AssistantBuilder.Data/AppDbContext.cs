@@ -20,6 +20,15 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<StoredMessage> ConversationMessages => Set<StoredMessage>();
     public DbSet<CompareVote> CompareVotes => Set<CompareVote>();
 
+    const string CaseInsensitive = "case_insensitive";
+
+    /// <summary>Every DateTime is UTC: written as UTC (PostgreSQL's timestamptz requires it) and read back with Kind=Utc on both providers.</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder c)
+    {
+        c.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        c.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
     protected override void OnModelCreating(ModelBuilder b)
     {
         b.Entity<Operator>().HasIndex(o => o.Email).IsUnique();
@@ -47,7 +56,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
             a.HasMany(x => x.Versions).WithOne().HasForeignKey(v => v.AssistantId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<AdapterVersion>().HasIndex(v => new { v.AssistantId, v.Number }).IsUnique();
-        b.Entity<Operator>().Property(o => o.Email).UseCollation("NOCASE");
+        // E-mail addresses match whatever their case: SQLite's NOCASE; on PostgreSQL a nondeterministic ICU collation.
+        if (Database.IsNpgsql())
+        {
+            b.HasCollation(CaseInsensitive, locale: "und-u-ks-level2", provider: "icu", deterministic: false);
+            b.Entity<Operator>().Property(o => o.Email).UseCollation(CaseInsensitive);
+        }
+        else b.Entity<Operator>().Property(o => o.Email).UseCollation("NOCASE");
         b.Entity<WidgetKey>().HasIndex(k => k.Key).IsUnique();
         b.Entity<WidgetKey>().HasOne<Assistant>().WithMany().HasForeignKey(k => k.AssistantId).OnDelete(DeleteBehavior.Cascade);
         b.Entity<ApiKey>().HasIndex(k => k.Hash).IsUnique();

@@ -12,7 +12,7 @@ public sealed record TrainingSettings
     [Range(1e-7, 1.0)] public double? LearningRate { get; init; }
     [Range(1, 512)] public int LoraRank { get; init; } = 16;
     [Range(0.0001, 10000)] public double LoraAlpha { get; init; } = 32;
-    [Range(0.0, 0.9)] public double LoraDropout { get; init; } = 0.05;
+    [Range(0.0, 0.9)] public double LoraDropout { get; init; } = 0.0;
     [Range(1, 1024)] public int? BatchSize { get; init; }
     [Range(1, 1024)] public int GradAccum { get; init; } = 1;
     [Range(8, 131072)] public int MaxSeqLen { get; init; } = 1024;

@@ -21,6 +21,7 @@ builder.Configuration.AddCommandLine(args, new Dictionary<string, string>
 });
 
 builder.AddAppData();
+builder.AddArtifactStorage();
 builder.AddOperatorAuth();
 builder.AddServing();
 builder.AddBaseModels();
@@ -34,7 +35,7 @@ builder.AddWidget();
 builder.AddCompare();
 builder.Services.AddMudServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-builder.Services.AddSignalR();
+builder.AddScaleOut();
 builder.Services.AddOpenApi();
 builder.Services.AddProblemDetails();
 

@@ -32,6 +32,8 @@ public sealed class Journey : IAsyncDisposable
     public Guid JobId { get; set; }
     public string JobName { get; set; } = "";
     public Guid AssistantId { get; set; }
+    /// <summary>The website on another origin that embeds the widget (started by the widget steps).</summary>
+    public CustomerSite? Site { get; set; }
 
     /// <summary>Files the steps upload, written to a folder of their own.</summary>
     public string FilesDir { get; } = AssistantBuilder.Testing.TempDir.Create("e2e-files");
@@ -104,6 +106,7 @@ public sealed class Journey : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _context.DisposeAsync();
+        if (Site is not null) await Site.DisposeAsync();
         AssistantBuilder.Testing.TempDir.Delete(FilesDir);
     }
 }

@@ -26,10 +26,21 @@ public sealed class OperatorJourneyTests(BrowserFixture browser) : IClassFixture
         ("fine-tune-running", WatchTrainingAsync),
         ("fine-tune-completed", WaitForCompletionAsync),
         ("assistant-created", CreateAssistantAsync),
+        ("playground-streaming", PlaygroundSteps.AnswerStreamsAsync),
+        ("playground-html-as-text", PlaygroundSteps.HtmlStaysTextAsync),
+        ("playground-prompt-too-long", PlaygroundSteps.TooLongPromptIsRefusedAsync),
+        ("widget-key-and-origin", WidgetSteps.KeyAndOriginAsync),
+        ("widget-answer-stopped", WidgetSteps.OpenAndStopMidStreamAsync),
+        ("widget-html-as-text", WidgetSteps.HtmlStaysTextAsync),
+        ("widget-thumbs-down", WidgetSteps.ThumbsDownWithCommentAsync),
+        ("widget-question-too-long", WidgetSteps.TooLongQuestionIsRefusedAsync),
+        ("operator-reads-rated-conversation", WidgetSteps.OperatorReadsTheRatedConversationAsync),
+        ("compare-blind-answers", CompareSteps.BlindAnswersAsync),
+        ("compare-vote-recorded", CompareSteps.VoteIsRecordedAsync),
     ];
 
     [Fact]
-    public async Task A_new_operator_goes_from_first_start_to_an_assistant_with_a_fine_tuned_version()
+    public async Task A_new_operator_goes_from_first_start_to_a_fine_tuned_assistant_served_rated_and_compared()
     {
         using var app = new LiveApp();
         await using var journey = await Journey.StartAsync(app, browser.Browser);

@@ -4,11 +4,13 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace AssistantBuilder.Web.FunctionalTests;
 
-/// <summary>Sign-in, the first operator, and that nothing leaks to an anonymous visitor.</summary>
-public sealed class AccessTests : IClassFixture<WebAppFactory>
+/// <summary>Sign-in, the first operator, and that nothing leaks to an anonymous visitor (on SQLite; <c>AccessPostgresTests</c>: on PostgreSQL).</summary>
+public sealed class AccessTests(WebAppFactory app) : AccessTests<WebAppFactory>(app);
+
+public abstract class AccessTests<TApp> : IClassFixture<TApp> where TApp : WebAppFactory
 {
     readonly WebAppFactory _app;
-    public AccessTests(WebAppFactory app) => _app = app;
+    protected AccessTests(TApp app) => _app = app;
 
     HttpClient Anonymous() => _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 

@@ -9,12 +9,15 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AssistantBuilder.Web.FunctionalTests;
 
 /// <summary>
-/// The real app on a fresh data directory (its own SQLite file) with one operator configured. Dispose deletes the
-/// directory unless <see cref="KeepDataDir"/> (a test that restarts the app on the same data passes it on).
+/// The real app on a fresh data directory with one operator configured, on its own SQLite file or, with
+/// <see cref="Provider"/> Postgres, its own database on the test run's PostgreSQL server (<see cref="PostgresServer"/>).
+/// Dispose deletes the directory and the database unless <see cref="KeepDataDir"/> (a test that restarts the app on
+/// the same data passes both on).
 /// </summary>
 public class WebAppFactory : WebApplicationFactory<Program>
 {
     string? _dataDir;
+    string? _postgres;
 
     public const string Email = "operator@example.com";
     public const string Password = "correct horse battery";
@@ -23,9 +26,23 @@ public class WebAppFactory : WebApplicationFactory<Program>
     public string DataDir { get => _dataDir ??= TempDir.Create("web"); init => _dataDir = value; }
     public bool KeepDataDir { get; set; }
 
+    public DatabaseProvider Provider { get; init; } = DatabaseProvider.Sqlite;
+
+    /// <summary>With <see cref="Provider"/> Postgres: the app's database, a new one unless set (a restart test passes it on).</summary>
+    public string? PostgresConnection
+    {
+        get => Provider == DatabaseProvider.Postgres ? _postgres ??= PostgresServer.Shared.CreateDatabase() : null;
+        init => _postgres = value;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("DataDir", DataDir);
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            builder.UseSetting(DatabaseOptions.ProviderKey, "postgres");
+            builder.UseSetting(DatabaseOptions.PostgresKey, PostgresConnection);
+        }
         builder.UseSetting("Operator:Email", Email);
         builder.UseSetting("Operator:Password", Password);
         builder.UseEnvironment("Testing");
@@ -45,6 +62,10 @@ public class WebAppFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing && !KeepDataDir) TempDir.Delete(DataDir);
+        if (disposing && !KeepDataDir)
+        {
+            TempDir.Delete(DataDir);
+            if (_postgres is not null) PostgresServer.Shared.DropDatabase(_postgres);
+        }
     }
 }

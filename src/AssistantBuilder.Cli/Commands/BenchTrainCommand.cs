@@ -25,7 +25,7 @@ static class BenchTrainCommand
         command.SetAction((r, ct) => CliErrors.Run(() =>
         {
             var dev = DeviceSelector.Resolve(r.GetValue(device)!);
-            var lora = new LoraConfig { R = r.GetValue(rank), LoraAlpha = 2 * r.GetValue(rank), LoraDropout = 0.05 };
+            var lora = new LoraConfig { R = r.GetValue(rank), LoraAlpha = 2 * r.GetValue(rank), LoraDropout = 0 };
             TorchSharp.torch.manual_seed(0);
             using var m = r.GetValue(model) is string dir ? ModelLoader.Load(dir, dev, lora: lora)
                 : new CausalLm(InferenceBenchmark.SmolLm2_135M, dev, DeviceSelector.ComputeDtype(dev), lora);

@@ -16,7 +16,7 @@ public sealed record LoraConfig
 
     public int R { get; init; } = 16;
     public double LoraAlpha { get; init; } = 32;
-    public double LoraDropout { get; init; } = 0.05;
+    public double LoraDropout { get; init; } = 0.0;
     /// <summary>Module names (matched as the last part of a module's path), or one regex over the full path.</summary>
     public IReadOnlyList<string> TargetModules { get; init; } = AllLinear;
     public string? TargetRegex { get; init; }

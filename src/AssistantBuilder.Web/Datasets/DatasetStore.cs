@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AssistantBuilder.Core.Datasets;
+using AssistantBuilder.Core.Storage;
 using AssistantBuilder.Data;
 using AssistantBuilder.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -9,11 +10,12 @@ namespace AssistantBuilder.Web.Datasets;
 
 /// <summary>
 /// Imports, lists, renames and deletes datasets. An upload is streamed to datasets/.incoming/ (size-limited),
-/// imported with the Core importer, then moved to datasets/&lt;id&gt;/&lt;file&gt; and only then given its row; a refused
-/// or failed import leaves neither a file nor a row.
+/// imported with the Core importer, then stored in the artifact store as datasets/&lt;id&gt;/&lt;file&gt; and only then
+/// given its row; a refused or failed import leaves neither a file nor a row.
 /// </summary>
 public sealed class DatasetStore(
-    IDbContextFactory<AppDbContext> dbs, DataPaths paths, IOptions<UploadLimits> limits, LabelMasks masks, ILogger<DatasetStore> log)
+    IDbContextFactory<AppDbContext> dbs, DataPaths paths, IArtifactStore artifacts, IOptions<UploadLimits> limits, LabelMasks masks,
+    ILogger<DatasetStore> log)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     const int MaxNameLength = 100;
@@ -100,23 +102,22 @@ public sealed class DatasetStore(
             SizeBytes = staged.SizeBytes, Conversations = result.Conversations.Count, RejectedCount = result.Rejected.Count,
             ReportJson = JsonSerializer.Serialize(new DatasetReport(result.Statistics, result.Rejected, tokenizerModel), Json),
         };
-        string folder = Path.Combine(paths.Datasets, row.Id.ToString());
-        string target = Path.Combine(folder, staged.FileName);
-        if (!Path.GetFullPath(target).StartsWith(Path.GetFullPath(folder) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-            throw DatasetProblem.BadRequest($"the file name '{staged.FileName}' would leave the dataset folder");
-        row.StoredFile = paths.ToStored(target);
+        string folder = FolderKey(row.Id);
+        string key = $"{folder}/{staged.FileName}";
+        if (ArtifactKey.Problem(key) is not null)
+            throw DatasetProblem.BadRequest($"the file name '{staged.FileName}' cannot be stored (it would leave the dataset folder)");
+        row.StoredFile = key; // the artifact key is also the path relative to the data directory
 
-        // Move, then insert: if the insert fails the folder goes too, so nothing is half-stored.
-        Directory.CreateDirectory(folder);
+        // Store, then insert: if the insert fails the artifact goes too, so nothing is half-stored.
         try
         {
-            File.Move(staged.TempPath, target);
+            await artifacts.PutFileAsync(key, staged.TempPath, CancellationToken.None);
             db.Datasets.Add(row);
             await db.SaveChangesAsync(CancellationToken.None);
         }
         catch
         {
-            DeleteFolder(folder);
+            await DeleteFolderAsync(folder);
             throw;
         }
         log.LogInformation("Imported dataset {Name} ({Id}): {Conversations} conversations, {Rejected} rejected", row.Name, row.Id, row.Conversations, row.RejectedCount);
@@ -154,7 +155,7 @@ public sealed class DatasetStore(
             throw DatasetProblem.Conflict($"'{row.Name}' is used by {jobs} fine-tuning job{(jobs == 1 ? "" : "s")}; delete those jobs first.");
         db.Datasets.Remove(row);
         await db.SaveChangesAsync(ct);
-        DeleteFolder(Path.Combine(paths.Datasets, id.ToString()));
+        await DeleteFolderAsync(FolderKey(id));
         return true;
     }
 
@@ -164,8 +165,13 @@ public sealed class DatasetStore(
         await using var db = await dbs.CreateDbContextAsync(ct);
         if (await db.Datasets.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct) is not { } row) return null;
         var format = ParseFormat(row.Format);
-        string file = paths.Resolve(row.StoredFile);
-        var result = await Task.Run(() => DatasetImporter.Import(file, new ImportOptions { Format = format, MaxBytes = long.MaxValue }), ct);
+        var options = new ImportOptions { Format = format, MaxBytes = long.MaxValue };
+        // Rows made by tests or older versions may hold an absolute path outside the data directory.
+        if (Path.IsPathRooted(row.StoredFile))
+            return (row, await Task.Run(() => DatasetImporter.Import(row.StoredFile, options), ct));
+        await using var stream = await artifacts.OpenReadAsync(row.StoredFile, ct)
+            ?? throw new FileNotFoundException($"the file of dataset '{row.Name}' ({row.StoredFile}) is missing from the artifact store");
+        var result = await Task.Run(() => DatasetImporter.Import(stream, Path.GetFileName(row.StoredFile), options), ct);
         return (row, result);
     }
 
@@ -224,9 +230,11 @@ public sealed class DatasetStore(
         return new DatasetReport(new DatasetStatistics(row.Conversations, 0, 0, 0, 0, [], 0, 0, true), [], null);
     }
 
-    void DeleteFolder(string folder)
+    static string FolderKey(Guid id) => $"datasets/{id}";
+
+    async Task DeleteFolderAsync(string folder)
     {
-        try { if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true); }
+        try { await artifacts.DeleteAsync(folder, CancellationToken.None); }
         catch (IOException e) { log.LogWarning(e, "Could not remove the dataset folder {Folder}", folder); }
     }
 }

@@ -6,7 +6,8 @@ namespace AssistantBuilder.Web.Playground;
 /// <summary>
 /// The state of one playground chat, apart from any UI: send, stop, regenerate the last answer, edit a user message
 /// and resend (what came after it is dropped). Answers stream into <see cref="Messages"/>; <see cref="Changed"/> is
-/// raised on every piece, and <see cref="Answered"/> once an answer is done (stopped ones too), to store the chat.
+/// raised on every piece, and <see cref="Answered"/> once an answer is done (stopped ones too, not failed ones), to
+/// store the chat.
 /// </summary>
 public sealed class PlaygroundSession(IChatClient client, PlaygroundSettings settings, TimeProvider? clock = null)
 {
@@ -23,11 +24,25 @@ public sealed class PlaygroundSession(IChatClient client, PlaygroundSettings set
     public event Action? Changed;
     public Func<Task>? Answered { get; set; }
 
-    public Task SendAsync(string text)
+    /// <summary>
+    /// A sent message the model refused outright (e.g. too long for its context), taken back out of the chat so the
+    /// next message is not refused for it too; the composer offers it again to shorten. Null after any other send.
+    /// </summary>
+    public string? Refused { get; private set; }
+
+    public async Task SendAsync(string text)
     {
-        if (IsGenerating || string.IsNullOrWhiteSpace(text)) return Task.CompletedTask;
-        Messages.Add(new PlaygroundMessage("user", text.Trim()));
-        return GenerateAsync();
+        if (IsGenerating || string.IsNullOrWhiteSpace(text)) return;
+        Refused = null;
+        var message = new PlaygroundMessage("user", text.Trim());
+        Messages.Add(message);
+        await GenerateAsync();
+        if (Error is not null && Messages.Count > 0 && ReferenceEquals(Messages[^1], message))
+        {
+            Messages.RemoveAt(Messages.Count - 1);
+            Refused = message.Text;
+            Changed?.Invoke();
+        }
     }
 
     /// <summary>Stops the answer being generated; what came so far stays, marked truncated.</summary>
@@ -102,9 +117,12 @@ public sealed class PlaygroundSession(IChatClient client, PlaygroundSettings set
         {
             _generation = null;
         }
-        if (Error is not null && answer.Text.Length == 0) Messages.Remove(answer);
+        // An answer that failed before its first token is dropped, and the chat is not stored for it: a stored
+        // conversation never ends with a question that got no answer.
+        bool answered = Error is null || answer.Text.Length > 0;
+        if (!answered) Messages.Remove(answer);
         else answer.Stats = new AnswerStats(tokens ?? pieces, firstToken, _clock.GetElapsedTime(start));
         Changed?.Invoke();
-        if (Answered is { } stored) await stored();
+        if (answered && Answered is { } stored) await stored();
     }
 }

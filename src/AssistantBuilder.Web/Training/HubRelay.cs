@@ -4,8 +4,15 @@ using Microsoft.AspNetCore.SignalR;
 namespace AssistantBuilder.Web.Training;
 
 /// <summary>
-/// Forwards the in-process job feed to the hub's groups, in order, without ever blocking the runner. Items polled from
-/// the database that another node relays already (<c>RelayToHub</c> false, see <see cref="JobFeedPoller"/>) are skipped.
+/// Forwards the in-process job feed to the hub's groups, in order, without ever blocking the runner.
+/// Scale-out rule: each job message goes to the hub exactly once cluster-wide, from the process that produced it.
+/// <see cref="JobEvents"/> carries only what this process produced (its runner, its API calls), and with the Redis
+/// backplane (<see cref="Hosting.ScaleOut"/>) one group send here reaches that group's clients on every node; so no
+/// node may relay messages it learned from elsewhere (e.g. a worker's events read back from the database), or
+/// clients would receive them once per node.
+/// The one exception: items polled from the database by <see cref="JobFeedPoller"/> (events of <c>ab worker</c>s, which
+/// have no hub) carry <c>RelayToHub</c> = true only on the node that holds the "hub-relay" lease (or on every node
+/// without a backplane); the others are skipped here.
 /// </summary>
 public sealed class HubRelay(JobEvents events, IHubContext<TrainingHub> hub, ILogger<HubRelay> log) : BackgroundService
 {

@@ -10,7 +10,7 @@ namespace AssistantBuilder.Web.Training;
 /// so its pages' live charts move whichever worker runs the job: every <see cref="TrainingOptions.FeedPollSeconds"/> it
 /// reads the job events after the last one seen (by id) and the progress of their jobs, skipping this node's own
 /// workers' events (published already). Hub relaying: without a SignalR backplane every node relays to its own
-/// clients; with one (<c>ConnectionStrings:Redis</c>), relaying an event on every node would duplicate it, so only
+/// clients; with one (<see cref="AssistantBuilder.Web.Hosting.ScaleOutOptions"/>), relaying an event on every node would duplicate it, so only
 /// the node holding the "hub-relay" lease relays polled events, and only those of <c>ab worker</c>s (a web node's
 /// embedded worker relays its own).
 /// </summary>
@@ -26,7 +26,7 @@ public sealed class JobFeedPoller(IDbContextFactory<AppDbContext> dbs, JobEvents
     /// <summary>Whether this node relays polled events to the hub (always without a backplane).</summary>
     public bool Relays { get; private set; }
 
-    bool Backplane => !string.IsNullOrWhiteSpace(configuration.GetConnectionString("Redis"));
+    bool Backplane => AssistantBuilder.Web.Hosting.ScaleOutOptions.FromConfiguration(configuration).Backplane;
 
     protected override async Task ExecuteAsync(CancellationToken stopping)
     {

@@ -190,7 +190,8 @@ class ChatWidget {
     this.showError("");
     try { await this.ensureStarted(); } catch { return; }
     this.input.value = "";
-    this.log.appendChild(element("div", { class: "msg user" }, text));
+    const question = element("div", { class: "msg user" }, text);
+    this.log.appendChild(question);
     const bubble = element("div", { class: "msg assistant", "aria-busy": "true" });
     const body = element("div");
     bubble.appendChild(body);
@@ -211,9 +212,13 @@ class ChatWidget {
       bubble.setAttribute("aria-busy", "false");
       this.status.textContent = error ? "" : stopped ? "Answer stopped." : "Answer complete.";
       if (error && !answer) {
+        // Refused before any answer (too long, rate limit, ...): nothing was stored, so the question leaves the log
+        // and goes back into the box to be changed or sent again.
         bubble.remove();
+        question.remove();
+        if (!this.input.value) this.input.value = text;
         this.showError(serverMessage(error));
-        return; // nothing was stored
+        return;
       }
       this.messageCount += 2;
       this.finishAnswer(bubble, index, stopped || !!error, null);

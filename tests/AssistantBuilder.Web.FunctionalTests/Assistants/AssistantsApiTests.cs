@@ -8,7 +8,10 @@ using Microsoft.AspNetCore.Mvc;
 namespace AssistantBuilder.Web.FunctionalTests.Assistants;
 
 /// <summary>/api/assistants: create, list, get, update, delete, validation naming fields, versions, promote, rollback, unpromote.</summary>
-public sealed class AssistantsApiTests(AssistantsApp app) : IClassFixture<AssistantsApp>
+public sealed class AssistantsApiTests(AssistantsApp app) : AssistantsApiTests<AssistantsApp>(app);
+
+/// <summary>The assistants API tests on the database of <typeparamref name="TApp"/> (SQLite, or PostgreSQL in <c>AssistantsApiPostgresTests</c>).</summary>
+public abstract class AssistantsApiTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : AssistantsApp
 {
     static string Unique(string name) => $"{name} {Guid.NewGuid():N}"[..(name.Length + 9)];
 

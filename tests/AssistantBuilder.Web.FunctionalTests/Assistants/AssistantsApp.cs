@@ -9,7 +9,7 @@ namespace AssistantBuilder.Web.FunctionalTests.Assistants;
 /// The app with a tiny base model registered and a real PEFT adapter for it (LoRA on the tiny model, saved by the
 /// engine), from which tests make completed training jobs.
 /// </summary>
-public sealed class AssistantsApp : WebAppFactory
+public class AssistantsApp : WebAppFactory
 {
     readonly TinyModel _tiny = TinyModel.Create();
     readonly string _adapter;

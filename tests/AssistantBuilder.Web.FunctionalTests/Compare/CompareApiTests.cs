@@ -7,7 +7,10 @@ using AssistantBuilder.Web.FunctionalTests.Assistants;
 namespace AssistantBuilder.Web.FunctionalTests.Compare;
 
 /// <summary>/api/compare and /api/evaluations through real HTTP, on the tiny model with a real adapter as the live version.</summary>
-public sealed class CompareApiTests(AssistantsApp app) : IClassFixture<AssistantsApp>
+public sealed class CompareApiTests(AssistantsApp app) : CompareApiTests<AssistantsApp>(app);
+
+/// <summary>The compare API tests on the database of <typeparamref name="TApp"/> (SQLite, or PostgreSQL in <c>CompareApiPostgresTests</c>).</summary>
+public abstract class CompareApiTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : AssistantsApp
 {
     /// <summary>An assistant on the tiny model whose live version is the fixture's adapter; and an eval and an examples dataset.</summary>
     async Task<(Guid Assistant, Guid Version, Guid Eval, Guid Examples)> SeedAsync()

@@ -11,10 +11,13 @@ using static AssistantBuilder.Web.FunctionalTests.Datasets.DatasetUploads;
 namespace AssistantBuilder.Web.FunctionalTests.Datasets;
 
 /// <summary>/api/datasets through real HTTP on a real SQLite file: imports, refusals that store nothing, rename, delete, preview, samples.</summary>
-public sealed class DatasetsApiTests : IClassFixture<WebAppFactory>
+public sealed class DatasetsApiTests(WebAppFactory app) : DatasetsApiTests<WebAppFactory>(app);
+
+/// <summary>The datasets API tests on the database of <typeparamref name="TApp"/> (SQLite, or PostgreSQL in <c>DatasetsApiPostgresTests</c>).</summary>
+public abstract class DatasetsApiTests<TApp> : IClassFixture<TApp> where TApp : WebAppFactory
 {
     readonly WebAppFactory _app;
-    public DatasetsApiTests(WebAppFactory app) => _app = app;
+    protected DatasetsApiTests(TApp app) => _app = app;
 
     string DatasetsDir => Path.Combine(_app.DataDir, "datasets");
 
@@ -305,7 +308,7 @@ public sealed class DatasetsApiTests : IClassFixture<WebAppFactory>
     [Fact]
     public async Task An_upload_over_the_configured_limit_is_refused_with_413_and_nothing_is_stored()
     {
-        using var factory = new WebAppFactory();
+        using var factory = new WebAppFactory { Provider = _app.Provider };
         using var small = factory.WithWebHostBuilder(b => b.UseSetting("Uploads:MaxBytes", "1000"));
         var client = small.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         (await client.PostAsJsonAsync("/api/account/login", new { email = WebAppFactory.Email, password = WebAppFactory.Password })).EnsureSuccessStatusCode();

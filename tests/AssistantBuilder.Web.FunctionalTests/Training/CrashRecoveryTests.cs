@@ -5,8 +5,11 @@ using static AssistantBuilder.Web.FunctionalTests.Training.JobTestData;
 namespace AssistantBuilder.Web.FunctionalTests.Training;
 
 /// <summary>The app goes away mid-training; the next start resumes the job from its last checkpoint, automatically.</summary>
-public sealed class CrashRecoveryTests(TinyModelFixture tiny) : IClassFixture<TinyModelFixture>
+public class CrashRecoveryTests(TinyModelFixture tiny) : IClassFixture<TinyModelFixture>
 {
+    /// <summary>The database the apps run on (<c>CrashRecoveryPostgresTests</c> runs this on PostgreSQL).</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     [Fact]
     public async Task A_job_running_when_the_app_stops_abruptly_resumes_from_its_checkpoint_on_the_next_start()
     {
@@ -15,8 +18,10 @@ public sealed class CrashRecoveryTests(TinyModelFixture tiny) : IClassFixture<Ti
         int checkpointStep;
         long lastEventBefore;
         // StopWaitSeconds 0: the app does not wait for the trainer; the trainer only learns from its stdin closing.
-        using (var first = new JobsAppFactory { DataDir = dataDir, KeepDataDir = true, StopWaitSeconds = 0 })
+        string? database;
+        using (var first = new JobsAppFactory { DataDir = dataDir, KeepDataDir = true, StopWaitSeconds = 0, Provider = Provider })
         {
+            database = first.PostgresConnection;
             var client = await first.SignedInClientAsync();
             var model = await AddModelAsync(first, tiny.Model.Directory);
             var data = await AddDatasetAsync(first, copies: 2);
@@ -27,7 +32,7 @@ public sealed class CrashRecoveryTests(TinyModelFixture tiny) : IClassFixture<Ti
             lastEventBefore = (await EventsAsync(client, jobId)).Max(e => e.Id);
         } // disposed while the job runs: it stays Running in the database
 
-        using var second = new JobsAppFactory { DataDir = dataDir };
+        using var second = new JobsAppFactory { DataDir = dataDir, Provider = Provider, PostgresConnection = database };
         var client2 = await second.SignedInClientAsync();
         var completed = await WaitForStatusAsync(client2, jobId, JobStatus.Completed);
         Assert.Equal((200, 2), (completed.Step, completed.Attempts));

@@ -6,8 +6,11 @@ using static AssistantBuilder.Web.FunctionalTests.Training.JobTestData;
 namespace AssistantBuilder.Web.FunctionalTests.Training;
 
 /// <summary>The job runner with real <c>ab train</c> child processes on a tiny model: queueing, cancel and resume, failure.</summary>
-public sealed class JobRunnerTests(TinyModelFixture tiny) : IClassFixture<TinyModelFixture>
+public class JobRunnerTests(TinyModelFixture tiny) : IClassFixture<TinyModelFixture>
 {
+    /// <summary>The database the apps run on (<c>JobRunnerPostgresTests</c> runs these on PostgreSQL).</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     static readonly TrainingSettings Quick = new() { Epochs = 2, BatchSize = 4, LoraRank = 4, LearningRate = 0.02, SaveEvery = 3 };
     // 4 conversations in batches of 2 for 100 epochs: 200 steps, long enough to act while it runs and still seconds in all.
     static readonly TrainingSettings Long = new() { Epochs = 100, BatchSize = 2, LoraRank = 4, SaveEvery = 2 };
@@ -15,7 +18,7 @@ public sealed class JobRunnerTests(TinyModelFixture tiny) : IClassFixture<TinyMo
     [Fact]
     public async Task Jobs_run_one_at_a_time_in_order_to_completion_with_step_events_and_an_adapter()
     {
-        using var app = new JobsAppFactory();
+        using var app = new JobsAppFactory { Provider = Provider };
         var client = await app.SignedInClientAsync();
         var model = await AddModelAsync(app, tiny.Model.Directory);
         var data = await AddDatasetAsync(app, copies: 6); // 12 conversations: 11 train (3 batches of 4), 1 validation
@@ -76,7 +79,7 @@ public sealed class JobRunnerTests(TinyModelFixture tiny) : IClassFixture<TinyMo
     [Fact]
     public async Task A_cancelled_job_stops_at_a_checkpoint_and_resume_continues_it_to_completion()
     {
-        using var app = new JobsAppFactory();
+        using var app = new JobsAppFactory { Provider = Provider };
         var client = await app.SignedInClientAsync();
         var model = await AddModelAsync(app, tiny.Model.Directory);
         var data = await AddDatasetAsync(app, copies: 2);
@@ -104,7 +107,7 @@ public sealed class JobRunnerTests(TinyModelFixture tiny) : IClassFixture<TinyMo
     [Fact]
     public async Task A_failing_job_shows_why_and_can_be_deleted_with_its_folder()
     {
-        using var app = new JobsAppFactory();
+        using var app = new JobsAppFactory { Provider = Provider };
         var client = await app.SignedInClientAsync();
         var model = await AddModelAsync(app, tiny.Model.Directory);
         var empty = await AddDatasetAsync(app, copies: 0, content: "");

@@ -6,7 +6,10 @@ using AssistantBuilder.Web.Training;
 namespace AssistantBuilder.Web.FunctionalTests.Training;
 
 /// <summary>The jobs API's answers to bad input: each field out of range named with its range, unknown ids, wrong states.</summary>
-public sealed class JobsApiTests(WebAppFactory app) : IClassFixture<WebAppFactory>
+public sealed class JobsApiTests(WebAppFactory app) : JobsApiTests<WebAppFactory>(app);
+
+/// <summary>The jobs API tests on the database of <typeparamref name="TApp"/> (SQLite, or PostgreSQL in <c>JobsApiPostgresTests</c>).</summary>
+public abstract class JobsApiTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : WebAppFactory
 {
     [Fact]
     public async Task Settings_out_of_range_are_refused_naming_each_field_and_its_range_and_nothing_is_stored()

@@ -7,7 +7,10 @@ using AssistantBuilder.Data;
 namespace AssistantBuilder.Web.FunctionalTests.Widget;
 
 /// <summary>Operators read stored conversations, correct answers, and turn ratings + corrections into a dataset.</summary>
-public sealed class FeedbackLoopTests(WidgetApp app) : IClassFixture<WidgetApp>
+public sealed class FeedbackLoopTests(WidgetApp app) : FeedbackLoopTests<WidgetApp>(app);
+
+/// <summary>The conversations feedback-loop tests on the database of <typeparamref name="TApp"/> (SQLite, or PostgreSQL in <c>FeedbackLoopPostgresTests</c>).</summary>
+public abstract class FeedbackLoopTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : WidgetApp
 {
     static StoredMessage User(string text) => new() { Role = "user", Content = text };
     static StoredMessage Answer(string text, int? rating = null, bool truncated = false) => new() { Role = "assistant", Content = text, Rating = rating, Truncated = truncated };

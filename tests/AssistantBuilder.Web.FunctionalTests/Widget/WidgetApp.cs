@@ -15,7 +15,7 @@ namespace AssistantBuilder.Web.FunctionalTests.Widget;
 /// plenty), and helpers that create assistants and widget keys through the API and connect the .NET SignalR client
 /// to the widget hub as a page on some origin would.
 /// </summary>
-public sealed class WidgetApp : WebAppFactory
+public class WidgetApp : WebAppFactory
 {
     public const int PerKey = 5;
     public const string Shop = "https://shop.example.com";

@@ -1,3 +1,4 @@
+using AssistantBuilder.Core.Storage;
 using AssistantBuilder.Testing;
 using AssistantBuilder.Web.Components.Datasets;
 using AssistantBuilder.Data;
@@ -25,6 +26,7 @@ public sealed class DatasetUploadTests : BunitContext, IAsyncLifetime
         Services.AddAppDatabase(new DatabaseOptions(DatabaseProvider.Sqlite, $"Data Source={_paths.Database};Pooling=False"));
         Services.Configure<UploadLimits>(l => l.MaxBytes = 2000);
         Services.AddSingleton<LabelMasks>();
+        Services.AddSingleton<IArtifactStore>(new SharedFolderStore(_dir));
         Services.AddSingleton<DatasetStore>();
         JSInterop.Mode = JSRuntimeMode.Loose;
         using var db = Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();

@@ -53,6 +53,29 @@ public sealed class PlaygroundSessionTests
     }
 
     [Fact]
+    public async Task A_message_the_model_refuses_is_taken_back_not_stored_and_the_chat_goes_on_without_it()
+    {
+        var client = new ScriptedChatClient(["A1"], ["A2"]);
+        int answered = 0;
+        var session = new PlaygroundSession(client, Settings) { Answered = () => { answered++; return Task.CompletedTask; } };
+        await session.SendAsync("Q1");
+
+        client.Refuse = new AssistantBuilder.Core.Serving.ChatRequestException("the conversation is 300 tokens long; m takes at most 255 tokens of prompt");
+        await session.SendAsync("a very long question");
+
+        Assert.Equal("the conversation is 300 tokens long; m takes at most 255 tokens of prompt", session.Error);
+        Assert.Equal("a very long question", session.Refused);
+        Assert.Equal(["user:Q1", "assistant:A1"], session.Messages.Select(m => $"{m.Role}:{m.Text}"));
+        Assert.Equal(1, answered); // the refused question was not stored
+
+        await session.SendAsync("Q2");
+        Assert.Null(session.Error);
+        Assert.Null(session.Refused);
+        Assert.Equal(["Q1", "A1", "Q2"], client.Calls[^1].Select(m => m.Text));
+        Assert.Equal(2, answered);
+    }
+
+    [Fact]
     public async Task Regenerate_replaces_the_last_answer_asking_with_the_same_history()
     {
         var client = new ScriptedChatClient(["First"], ["Second"]);

@@ -13,6 +13,8 @@ public sealed class ScriptedChatClient(params string[][] answers) : IChatClient
     public List<List<ChatMessage>> Calls { get; } = [];
     public List<ChatOptions?> Options { get; } = [];
     public bool HoldAfterFirstPiece { get; set; }
+    /// <summary>Thrown by the next call before any piece (e.g. the engine's "too long for the context").</summary>
+    public Exception? Refuse { get; set; }
     public TaskCompletionSource FirstPieceSent { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
@@ -23,6 +25,7 @@ public sealed class ScriptedChatClient(params string[][] answers) : IChatClient
     {
         Calls.Add(messages.ToList());
         Options.Add(options);
+        if (Refuse is { } refuse) { Refuse = null; throw refuse; }
         var pieces = answers[_call++ % answers.Length];
         for (int i = 0; i < pieces.Length; i++)
         {

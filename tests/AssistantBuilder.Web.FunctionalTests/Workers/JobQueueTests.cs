@@ -5,16 +5,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AssistantBuilder.Web.FunctionalTests.Workers;
 
-/// <summary>The shared queue on a real SQLite file: atomic claims, lease expiry and takeover, renewal, device fit, the relay lease.</summary>
-public sealed class JobQueueTests
+/// <summary>The shared queue on a real SQLite file (and, in JobQueuePostgresTests, on PostgreSQL with SKIP LOCKED): atomic claims, lease expiry and takeover, renewal, device fit, the relay lease.</summary>
+public class JobQueueTests
 {
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     static readonly WorkerDevice Cpu = new("cpu", "cpu", null);
     static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
 
     [Fact]
     public async Task Workers_racing_for_the_queue_never_claim_the_same_job()
     {
-        using var store = await QueueDatabase.CreateAsync();
+        using var store = await QueueDatabase.CreateAsync(Provider);
         var jobs = await store.QueueAsync(12);
         var claims = new ConcurrentBag<(Guid Worker, Guid Job)>();
         var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -39,7 +41,7 @@ public sealed class JobQueueTests
     [Fact]
     public async Task A_job_whose_lease_expired_is_taken_over_and_the_old_owner_learns_it_at_renewal()
     {
-        using var store = await QueueDatabase.CreateAsync();
+        using var store = await QueueDatabase.CreateAsync(Provider);
         var job = (await store.QueueAsync(1))[0];
         var clock = new ManualClock(DateTimeOffset.UtcNow);
         var queue = new JobQueue(store.Factory, clock);
@@ -72,7 +74,7 @@ public sealed class JobQueueTests
     [Fact]
     public async Task Renewal_carries_a_cancel_request_and_a_released_job_is_claimable_again()
     {
-        using var store = await QueueDatabase.CreateAsync();
+        using var store = await QueueDatabase.CreateAsync(Provider);
         var job = (await store.QueueAsync(1))[0];
         var queue = new JobQueue(store.Factory);
         Guid a = Guid.NewGuid(), b = Guid.NewGuid();
@@ -92,7 +94,7 @@ public sealed class JobQueueTests
     [Fact]
     public async Task Workers_take_only_the_jobs_their_device_fits()
     {
-        using var store = await QueueDatabase.CreateAsync();
+        using var store = await QueueDatabase.CreateAsync(Provider);
         var queue = new JobQueue(store.Factory);
         var gpu1 = (await store.QueueAsync(1, "cuda:1"))[0];
         var anyGpu = (await store.QueueAsync(1, "cuda"))[0];
@@ -113,7 +115,7 @@ public sealed class JobQueueTests
     [Fact]
     public async Task One_node_at_a_time_holds_the_relay_lease_until_it_expires_or_is_released()
     {
-        using var store = await QueueDatabase.CreateAsync();
+        using var store = await QueueDatabase.CreateAsync(Provider);
         var clock = new ManualClock(DateTimeOffset.UtcNow);
         var leases = new NamedLeases(store.Factory, clock);
         var length = TimeSpan.FromSeconds(10);

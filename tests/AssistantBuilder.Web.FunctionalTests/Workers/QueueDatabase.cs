@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AssistantBuilder.Web.FunctionalTests.Workers;
 
-/// <summary>A migrated SQLite database in a temporary folder, with a base model and a dataset for jobs to point at.</summary>
+/// <summary>A migrated database (SQLite in a temporary folder, or a fresh PostgreSQL database), with a base model and a dataset for jobs to point at.</summary>
 sealed class QueueDatabase : IDisposable
 {
     readonly string _dir = TempDir.Create("queue-db");
@@ -12,11 +12,17 @@ sealed class QueueDatabase : IDisposable
     public IDbContextFactory<AppDbContext> Factory { get; }
     Guid _model, _dataset;
 
-    QueueDatabase() => Factory = new SqliteContextFactory(DatabaseOptions.SqliteFile(Path.Combine(_dir, "assistantbuilder.db")));
+    readonly string? _postgres;
 
-    public static async Task<QueueDatabase> CreateAsync()
+    QueueDatabase(DatabaseProvider provider)
     {
-        var db = new QueueDatabase();
+        _postgres = provider == DatabaseProvider.Postgres ? PostgresServer.Shared.CreateDatabase() : null;
+        Factory = new SqliteContextFactory(_postgres is null ? DatabaseOptions.SqliteFile(Path.Combine(_dir, "assistantbuilder.db")) : DatabaseOptions.Postgres(_postgres));
+    }
+
+    public static async Task<QueueDatabase> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite)
+    {
+        var db = new QueueDatabase(provider);
         await AppDatabase.MigrateAsync(db.Factory);
         await using var context = await db.Factory.CreateDbContextAsync();
         var model = new BaseModel { Name = "m", Path = "/nowhere/m", Architecture = "LlamaForCausalLM", ContextLength = 256 };
@@ -50,6 +56,7 @@ sealed class QueueDatabase : IDisposable
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_postgres is not null) PostgresServer.Shared.DropDatabase(_postgres);
         TempDir.Delete(_dir);
     }
 }

@@ -10,4 +10,5 @@ root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(TokenizerCommand.Create());
 root.Subcommands.Add(ModelsCommand.Create());
 root.Subcommands.Add(CompareCommand.Create());
+root.Subcommands.Add(WorkerCommand.Create());
 return await root.Parse(args).InvokeAsync();

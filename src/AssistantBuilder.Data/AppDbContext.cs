@@ -10,6 +10,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<BaseModel> BaseModels => Set<BaseModel>();
     public DbSet<TrainingJob> TrainingJobs => Set<TrainingJob>();
     public DbSet<TrainingJobEvent> TrainingJobEvents => Set<TrainingJobEvent>();
+    public DbSet<Worker> Workers => Set<Worker>();
+    public DbSet<Lease> Leases => Set<Lease>();
     public DbSet<Assistant> Assistants => Set<Assistant>();
     public DbSet<AdapterVersion> AdapterVersions => Set<AdapterVersion>();
     public DbSet<WidgetKey> WidgetKeys => Set<WidgetKey>();
@@ -37,11 +39,15 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
             j.Property(x => x.Settings).HasJsonConversion();
             j.Property(x => x.Status).HasConversion<string>();
             j.HasIndex(x => new { x.Status, x.CreatedAt });
+            // A worker's writes to its job hold only while it still owns the lease: a taken-over job rejects the old worker's saves.
+            j.Property(x => x.LeaseOwner).IsConcurrencyToken();
             j.HasOne(x => x.BaseModel).WithMany().HasForeignKey(x => x.BaseModelId).OnDelete(DeleteBehavior.Restrict);
             j.HasOne(x => x.Dataset).WithMany().HasForeignKey(x => x.DatasetId).OnDelete(DeleteBehavior.Restrict);
             j.HasMany(x => x.Events).WithOne().HasForeignKey(e => e.JobId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<TrainingJobEvent>().HasIndex(e => new { e.JobId, e.Id });
+        b.Entity<Worker>().HasIndex(w => w.LastSeenAt);
+        b.Entity<Lease>().HasKey(l => l.Name);
         b.Entity<Assistant>(a =>
         {
             a.Property(x => x.Generation).HasJsonConversion();

@@ -11,7 +11,7 @@ public sealed class TrainingJob
     public Dataset? Dataset { get; set; }
     public TrainingSettings Settings { get; set; } = new();
     public JobStatus Status { get; set; } = JobStatus.Queued;
-    /// <summary>"cpu" or "cuda:N": the device queue the job waits in.</summary>
+    /// <summary>"cpu", "cuda" (any GPU), "cuda:N" or "auto" (any worker): which workers may claim the job.</summary>
     public string Device { get; set; } = "cpu";
     /// <summary>Where checkpoints, the adapter and the log go, relative to the data directory.</summary>
     public required string OutputDir { get; set; }
@@ -28,6 +28,10 @@ public sealed class TrainingJob
     public string? Error { get; set; }
     /// <summary>Set when the operator asked to cancel; the runner stops the job at its next step.</summary>
     public bool CancelRequested { get; set; }
+    /// <summary>The <see cref="Worker"/> running the job (while Running); it renews <see cref="LeaseExpiresAt"/> every few seconds.</summary>
+    public Guid? LeaseOwner { get; set; }
+    /// <summary>When the running worker's claim lapses (UTC): past it, the worker is taken for dead and another one takes the job over.</summary>
+    public DateTime? LeaseExpiresAt { get; set; }
     public List<TrainingJobEvent> Events { get; set; } = [];
 }
 

@@ -11,4 +11,6 @@ public sealed class TrainingJobEvent
     /// <summary>The event as the trainer reported it (snake_case JSON).</summary>
     public required string Json { get; set; }
     public DateTime At { get; set; } = DateTime.UtcNow;
+    /// <summary>The <see cref="Worker"/> whose attempt wrote the event (null for events written by a web node, or before workers existed).</summary>
+    public Guid? WorkerId { get; set; }
 }

@@ -254,6 +254,23 @@ namespace AssistantBuilder.Data.Postgres.Migrations
                     b.ToTable("Datasets");
                 });
 
+            modelBuilder.Entity("AssistantBuilder.Data.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases");
+                });
+
             modelBuilder.Entity("AssistantBuilder.Data.Operator", b =>
                 {
                     b.Property<int>("Id")
@@ -399,6 +416,13 @@ namespace AssistantBuilder.Data.Postgres.Migrations
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("LeaseExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("LeaseOwner")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("text");
@@ -463,6 +487,9 @@ namespace AssistantBuilder.Data.Postgres.Migrations
                     b.Property<int>("Step")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("WorkerId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("JobId", "Id");
@@ -501,6 +528,53 @@ namespace AssistantBuilder.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("WidgetKeys");
+                });
+
+            modelBuilder.Entity("AssistantBuilder.Data.Worker", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Device")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("DeviceKind")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Embedded")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("MemoryBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Pid")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("StoppedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastSeenAt");
+
+                    b.ToTable("Workers");
                 });
 
             modelBuilder.Entity("AssistantBuilder.Data.AdapterVersion", b =>

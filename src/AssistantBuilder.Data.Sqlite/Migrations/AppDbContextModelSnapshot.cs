@@ -248,6 +248,23 @@ namespace AssistantBuilder.Data.Sqlite.Migrations
                     b.ToTable("Datasets");
                 });
 
+            modelBuilder.Entity("AssistantBuilder.Data.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases");
+                });
+
             modelBuilder.Entity("AssistantBuilder.Data.Operator", b =>
                 {
                     b.Property<int>("Id")
@@ -389,6 +406,13 @@ namespace AssistantBuilder.Data.Sqlite.Migrations
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("LeaseExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LeaseOwner")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -451,6 +475,9 @@ namespace AssistantBuilder.Data.Sqlite.Migrations
                     b.Property<int>("Step")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("WorkerId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("JobId", "Id");
@@ -489,6 +516,53 @@ namespace AssistantBuilder.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("WidgetKeys");
+                });
+
+            modelBuilder.Entity("AssistantBuilder.Data.Worker", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Device")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeviceKind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Embedded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MemoryBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Pid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StoppedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastSeenAt");
+
+                    b.ToTable("Workers");
                 });
 
             modelBuilder.Entity("AssistantBuilder.Data.AdapterVersion", b =>

@@ -10,6 +10,9 @@ namespace AssistantBuilder.Web.Training;
 /// backplane (<see cref="Hosting.ScaleOut"/>) one group send here reaches that group's clients on every node; so no
 /// node may relay messages it learned from elsewhere (e.g. a worker's events read back from the database), or
 /// clients would receive them once per node.
+/// The one exception: items polled from the database by <see cref="JobFeedPoller"/> (events of <c>ab worker</c>s, which
+/// have no hub) carry <c>RelayToHub</c> = true only on the node that holds the "hub-relay" lease (or on every node
+/// without a backplane); the others are skipped here.
 /// </summary>
 public sealed class HubRelay(JobEvents events, IHubContext<TrainingHub> hub, ILogger<HubRelay> log) : BackgroundService
 {
@@ -44,6 +47,13 @@ public sealed class HubRelay(JobEvents events, IHubContext<TrainingHub> hub, ILo
         }
     }
 
-    void Enqueue(JobEventDto e) => _queue.Writer.TryWrite(e);
-    void Enqueue(JobProgressDto p) => _queue.Writer.TryWrite(p);
+    void Enqueue(JobEventDto e)
+    {
+        if (e.RelayToHub) _queue.Writer.TryWrite(e);
+    }
+
+    void Enqueue(JobProgressDto p)
+    {
+        if (p.RelayToHub) _queue.Writer.TryWrite(p);
+    }
 }

@@ -10,7 +10,17 @@ namespace AssistantBuilder.Web.Training;
 /// </summary>
 public sealed record JobEventDto(long Id, Guid JobId, string Kind, int Step, DateTime At, JsonElement Data)
 {
-    public static JobEventDto From(TrainingJobEvent e) => new(e.Id, e.JobId, e.Kind, e.Step, DateTime.SpecifyKind(e.At, DateTimeKind.Utc), Parse(e.Json));
+    /// <summary>The worker whose attempt wrote the event (null for notes written by a web node).</summary>
+    public Guid? WorkerId { get; init; }
+
+    /// <summary>Read from the database by <see cref="JobFeedPoller"/> (another worker wrote it), not published by this node's own worker.</summary>
+    [JsonIgnore] public bool Polled { get; init; }
+
+    /// <summary>False when another node relays it to the hub already (see <see cref="JobFeedPoller"/>); <see cref="HubRelay"/> then skips it.</summary>
+    [JsonIgnore] public bool RelayToHub { get; init; } = true;
+
+    public static JobEventDto From(TrainingJobEvent e) =>
+        new(e.Id, e.JobId, e.Kind, e.Step, DateTime.SpecifyKind(e.At, DateTimeKind.Utc), Parse(e.Json)) { WorkerId = e.WorkerId };
 
     static JsonElement Parse(string json)
     {
@@ -26,6 +36,12 @@ public sealed record JobProgressDto(
     int Step, int TotalSteps, double? TrainLoss, double? EvalLoss, double ElapsedSeconds, int Attempts, bool CancelRequested,
     string? Error, DateTime? StartedAt, DateTime? FinishedAt)
 {
+    /// <summary>Read from the database by <see cref="JobFeedPoller"/>, not published by this node's own worker.</summary>
+    [JsonIgnore] public bool Polled { get; init; }
+
+    /// <summary>False when another node relays it to the hub already; <see cref="HubRelay"/> then skips it.</summary>
+    [JsonIgnore] public bool RelayToHub { get; init; } = true;
+
     public static JobProgressDto From(TrainingJob j) => new(j.Id, j.Status, j.Step, j.TotalSteps, j.TrainLoss, j.EvalLoss, j.ElapsedSeconds,
         j.Attempts, j.CancelRequested, j.Error, Utc(j.StartedAt), Utc(j.FinishedAt));
 

@@ -1,13 +1,14 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
 using AssistantBuilder.Data;
+using AssistantBuilder.Jobs;
 using AssistantBuilder.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace AssistantBuilder.Web.Training;
 
 /// <summary>What operators do with jobs (the API and the pages both call this): list, create, cancel, resume, delete.</summary>
-public sealed partial class TrainingJobs(IDbContextFactory<AppDbContext> dbs, DataPaths paths, JobRunner runner, JobEvents events)
+public sealed partial class TrainingJobs(IDbContextFactory<AppDbContext> dbs, DataPaths paths, EmbeddedWorkers workers, JobEvents events)
 {
     public async Task<IReadOnlyList<JobDto>> ListAsync(CancellationToken ct = default)
     {
@@ -40,7 +41,7 @@ public sealed partial class TrainingJobs(IDbContextFactory<AppDbContext> dbs, Da
         var settings = request.Settings ?? new TrainingSettings();
         var fields = Validate(settings);
         string device = string.IsNullOrWhiteSpace(request.Device) ? "cpu" : request.Device.Trim().ToLowerInvariant();
-        if (!DevicePattern().IsMatch(device)) fields["device"] = [$"'{request.Device}' is not a device: use cpu or cuda:N"];
+        if (!DevicePattern().IsMatch(device)) fields["device"] = [$"'{request.Device}' is not a device: use cpu, cuda (any GPU), cuda:N or auto (any worker)"];
         string? name = request.Name?.Trim();
         if (name is { Length: > 200 }) fields["name"] = ["the name is longer than 200 characters"];
         if (fields.Count > 0) return (null, new JobError(JobErrorKind.Invalid, "The job's settings are not valid.", fields));
@@ -59,7 +60,7 @@ public sealed partial class TrainingJobs(IDbContextFactory<AppDbContext> dbs, Da
         };
         db.TrainingJobs.Add(job);
         await db.SaveChangesAsync(ct);
-        runner.Wake();
+        workers.Wake();
         events.Publish(JobProgressDto.From(job));
         return (await GetAsync(id, ct), null);
     }
@@ -79,7 +80,7 @@ public sealed partial class TrainingJobs(IDbContextFactory<AppDbContext> dbs, Da
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.CancelRequested, true), ct);
         if (requested == 0)
             return (null, new JobError(JobErrorKind.Conflict, $"Job {id} is {(await db.TrainingJobs.Where(j => j.Id == id).Select(j => j.Status).FirstAsync(ct)).ToString().ToLowerInvariant()}: there is nothing to cancel."));
-        runner.Cancel(id);
+        workers.Cancel(id);
         return await Changed(id, ct);
     }
 
@@ -93,7 +94,7 @@ public sealed partial class TrainingJobs(IDbContextFactory<AppDbContext> dbs, Da
                 .SetProperty(j => j.Error, (string?)null).SetProperty(j => j.FinishedAt, (DateTime?)null), ct);
         if (resumed == 0)
             return (null, new JobError(JobErrorKind.Conflict, $"Job {id} is {job.Status.ToString().ToLowerInvariant()}: only cancelled or failed jobs can be resumed."));
-        runner.Wake();
+        workers.Wake();
         return await Changed(id, ct);
     }
 
@@ -103,7 +104,7 @@ public sealed partial class TrainingJobs(IDbContextFactory<AppDbContext> dbs, Da
         await using var db = await dbs.CreateDbContextAsync(ct);
         var job = await db.TrainingJobs.FirstOrDefaultAsync(j => j.Id == id, ct);
         if (job is null) return NotFound(id);
-        if (job.Status == JobStatus.Running || runner.IsRunning(id))
+        if (job.Status == JobStatus.Running || workers.IsRunning(id))
             return new JobError(JobErrorKind.Conflict, $"Job {id} is running: cancel it before deleting it.");
         var used = await db.AdapterVersions.Where(v => v.JobId == id || v.AdapterDir == job.OutputDir).Select(v => v.AssistantId).FirstOrDefaultAsync(ct);
         if (used != Guid.Empty)
@@ -170,6 +171,6 @@ public sealed partial class TrainingJobs(IDbContextFactory<AppDbContext> dbs, Da
 
     static string JsonName(string member) => member.Length == 0 ? member : char.ToLowerInvariant(member[0]) + member[1..];
 
-    [GeneratedRegex("^(cpu|cuda(:[0-9]+)?)$")]
+    [GeneratedRegex("^(cpu|auto|cuda(:[0-9]+)?)$")]
     private static partial Regex DevicePattern();
 }

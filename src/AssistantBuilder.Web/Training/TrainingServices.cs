@@ -1,14 +1,21 @@
+using AssistantBuilder.Jobs;
+
 namespace AssistantBuilder.Web.Training;
 
 public static class TrainingServices
 {
-    /// <summary>The job runner (a hosted service), the job feed and its hub relay, and the jobs service.</summary>
+    /// <summary>
+    /// The embedded workers (hosted; none with <c>Training:EmbeddedWorker=false</c>), the job feed, the poller that
+    /// brings other workers' progress into it, its hub relay, and the jobs service.
+    /// </summary>
     public static WebApplicationBuilder AddTraining(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<TrainingOptions>(builder.Configuration.GetSection("Training"));
         builder.Services.AddSingleton<JobEvents>();
-        builder.Services.AddSingleton<JobRunner>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<JobRunner>());
+        builder.Services.AddSingleton<EmbeddedWorkers>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<EmbeddedWorkers>());
+        builder.Services.AddSingleton<JobFeedPoller>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<JobFeedPoller>());
         builder.Services.AddHostedService<HubRelay>();
         builder.Services.AddSingleton<TrainingJobs>();
         return builder;

@@ -17,7 +17,7 @@ public sealed partial class AppProcess : IDisposable
 
     AppProcess(Process process, Uri address) => (_process, Address) = (process, address);
 
-    public static async Task<AppProcess> StartAsync(string dataDir, string email, string password)
+    public static async Task<AppProcess> StartAsync(string dataDir, string email, string password, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = AppContext.BaseDirectory };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "AssistantBuilder.Web.dll"));
@@ -29,6 +29,7 @@ public sealed partial class AppProcess : IDisposable
         start.Environment["Training__Threads"] = "1";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__Console__FormatterName"] = "simple";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         var process = Process.Start(start)!;
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, e) =>

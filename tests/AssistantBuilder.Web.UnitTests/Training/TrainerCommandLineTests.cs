@@ -1,5 +1,5 @@
 using AssistantBuilder.Data;
-using AssistantBuilder.Web.Training;
+using AssistantBuilder.Jobs;
 
 namespace AssistantBuilder.Web.UnitTests.Training;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using AssistantBuilder.Data;
 
-namespace AssistantBuilder.Web.Training;
+namespace AssistantBuilder.Jobs;
 
 /// <summary>The <c>ab train</c> arguments for a job: its settings, JSON events, bounded threads, and stop-with-parent.</summary>
 public static class TrainerCommandLine

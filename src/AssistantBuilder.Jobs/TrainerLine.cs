@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace AssistantBuilder.Web.Training;
+namespace AssistantBuilder.Jobs;
 
 /// <summary>One line the trainer printed: a JSON event on stdout, or a log line (stderr, or anything that is not JSON).</summary>
 public sealed record TrainerLine(string Kind, int Step, string Json)

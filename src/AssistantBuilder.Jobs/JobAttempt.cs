@@ -3,28 +3,44 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using AssistantBuilder.Data;
-using AssistantBuilder.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
-namespace AssistantBuilder.Web.Training;
+namespace AssistantBuilder.Jobs;
 
 /// <summary>
-/// One run of a job's <c>ab train</c> process: starts it (resuming when a checkpoint exists), turns its output into
-/// job events, progress and train.log, and records how it ended.
+/// One run of a job's <c>ab train</c> process by a worker that has claimed it: starts it (resuming when a checkpoint
+/// exists), turns its output into job events, progress and train.log, and records how it ended. Every save is
+/// conditional on the worker still holding the job's lease (<see cref="TrainingJob.LeaseOwner"/> is a concurrency
+/// token): once another worker has taken the job over, this one stops its trainer and writes nothing more.
 /// </summary>
-sealed class JobAttempt(Guid jobId, string device, IDbContextFactory<AppDbContext> dbs, DataPaths paths, JobEvents events,
+sealed class JobAttempt(JobClaim claim, Worker worker, IDbContextFactory<AppDbContext> dbs, SharedStorage paths, IJobFeed feed,
     TrainingOptions options, ILogger log)
 {
+    readonly Guid jobId = claim.JobId;
+    readonly string device = worker.Device;
     readonly Stopwatch _watch = new();
     readonly Queue<string> _lastErrors = new();
     Process? _process;
-    volatile bool _cancel;
+    volatile bool _cancel, _lost;
     double _elapsedBefore;
     int _logEvents;
     string? _errorLine;
     StreamWriter? _logFile;
 
     public Guid JobId => jobId;
+
+    /// <summary>True once another worker took the job over (this one's lease had expired).</summary>
+    public bool Lost => _lost;
+
+    /// <summary>The lease is gone: stop the trainer (it checkpoints; the new owner waits for its lock) and save nothing more.</summary>
+    public void LeaseLost()
+    {
+        if (_lost) return;
+        _lost = true;
+        log.LogWarning("Training job {Job}: another worker took it over (this worker's lease expired); stopping the local trainer", jobId);
+        Signal();
+    }
 
     public void RequestCancel()
     {
@@ -69,15 +85,20 @@ sealed class JobAttempt(Guid jobId, string device, IDbContextFactory<AppDbContex
                 await AddLogAsync($"waiting for the previous trainer of this job to write its checkpoint and release {outDir}/.lock");
                 while (!JobFolder.IsUnlocked(outDir)) await Task.Delay(250, stopping);
             }
+            if (job.CancelRequested) _cancel = true; // asked while no worker was running it
+            if (claim.TakenOver)
+                await AddLogAsync(claim.PreviousOwner is { } previous
+                    ? $"taken over from worker {previous}, whose lease expired (it stopped renewing: killed, or cut off); the job resumes from its last checkpoint"
+                    : "the job was left running without a worker (the app stopped while it ran); it resumes from its last checkpoint");
             bool resume = JobFolder.HasCheckpoint(outDir);
             args = TrainerCommandLine.Arguments(job.Settings, modelDir, dataFile, outDir, device, Math.Max(1, options.Threads), resume);
             _elapsedBefore = job.ElapsedSeconds;
             job.Attempts++;
             job.StartedAt ??= DateTime.UtcNow;
             job.Error = null;
-            await db.SaveChangesAsync(stopping);
-            events.Publish(JobProgressDto.From(job));
-            await AddLogAsync($"attempt {job.Attempts}: {(resume ? "resuming from the last checkpoint" : "starting")} on {device} with {Math.Max(1, options.Threads)} threads");
+            if (!await SaveAsync(db, stopping)) return;
+            feed.ProgressChanged(job);
+            await AddLogAsync($"attempt {job.Attempts}: {(resume ? "resuming from the last checkpoint" : "starting")} on {device} with {Math.Max(1, options.Threads)} threads, worker {worker.Name} on {worker.Host} (pid {worker.Pid})");
         }
         if (_cancel)
         {
@@ -135,18 +156,60 @@ sealed class JobAttempt(Guid jobId, string device, IDbContextFactory<AppDbContex
         }
     }
 
-    /// <summary>The app is stopping: close the trainer's stdin (it checkpoints and exits) and leave the job Running.</summary>
+    /// <summary>
+    /// The worker is stopping: close the trainer's stdin (it checkpoints and exits), then give the job back to the queue
+    /// (or mark it cancelled when that was asked), so that a worker resumes it at once from that checkpoint.
+    /// </summary>
     async Task DetachAsync(Process process)
     {
         try { process.StandardInput.Close(); } catch (IOException) { }
         using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(Math.Max(0, options.StopWaitSeconds)));
         try { await process.WaitForExitAsync(wait.Token); } catch (OperationCanceledException) { }
+        log.LogInformation("Training job {Job} given back to the queue (trainer {State})", jobId, process.HasExited ? "stopped" : "still stopping");
+        await ReleaseAsync();
+    }
+
+    async Task ReleaseAsync()
+    {
+        if (_lost) return;
+        await using var db = await dbs.CreateDbContextAsync();
+        var job = await db.TrainingJobs.FirstAsync(j => j.Id == jobId);
+        bool cancelled = job.CancelRequested || _cancel;
+        job.Status = cancelled ? JobStatus.Cancelled : JobStatus.Queued;
+        if (cancelled) (job.FinishedAt, job.CancelRequested) = (DateTime.UtcNow, false);
+        (job.LeaseOwner, job.LeaseExpiresAt) = (null, null);
+        if (_watch.IsRunning) job.ElapsedSeconds = _elapsedBefore + _watch.Elapsed.TotalSeconds;
+        var line = TrainerLine.Log(cancelled
+            ? $"worker {worker.Name} stopped while this job was being cancelled; it stays cancelled (resume continues from its last checkpoint)"
+            : $"worker {worker.Name} stopped while this job was running; it is queued again and resumes from its last checkpoint");
+        var row = new TrainingJobEvent { JobId = jobId, Kind = line.Kind, Json = line.Json, Step = job.Step, WorkerId = worker.Id };
+        db.TrainingJobEvents.Add(row);
+        if (!await SaveAsync(db, CancellationToken.None)) return;
+        _logFile?.WriteLine($"{DateTime.UtcNow:yyyy-MM-dd HH:mm:ss} {line.Describe()}");
         _logFile?.Dispose();
-        log.LogInformation("Training job {Job} left to resume on the next start (trainer {State})", jobId, process.HasExited ? "stopped" : "still stopping");
+        feed.EventAdded(row);
+        feed.ProgressChanged(job);
+    }
+
+    /// <summary>Saves unless the lease was lost meanwhile (then nothing is saved and the trainer is stopped).</summary>
+    async Task<bool> SaveAsync(AppDbContext db, CancellationToken ct)
+    {
+        if (_lost) return false;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            LeaseLost();
+            return false;
+        }
     }
 
     async Task ApplyAsync(List<(TrainerLine Line, bool Stderr)> batch, CancellationToken ct)
     {
+        if (_lost) return;
         await using var db = await dbs.CreateDbContextAsync(ct);
         var job = await db.TrainingJobs.FirstAsync(j => j.Id == jobId, ct);
         var rows = new List<TrainingJobEvent>();
@@ -155,7 +218,7 @@ sealed class JobAttempt(Guid jobId, string device, IDbContextFactory<AppDbContex
             _logFile?.WriteLine($"{DateTime.UtcNow:yyyy-MM-dd HH:mm:ss} {line.Describe()}");
             if (stderr) RememberError(line);
             if (line.Kind == "log" && ++_logEvents > options.MaxLogEventsPerAttempt) continue;
-            rows.Add(new TrainingJobEvent { JobId = jobId, Kind = line.Kind, Step = line.Step, Json = line.Json });
+            rows.Add(new TrainingJobEvent { JobId = jobId, Kind = line.Kind, Step = line.Step, Json = line.Json, WorkerId = worker.Id });
             switch (line.Kind)
             {
                 case "step":
@@ -175,9 +238,9 @@ sealed class JobAttempt(Guid jobId, string device, IDbContextFactory<AppDbContex
         }
         if (_watch.IsRunning) job.ElapsedSeconds = _elapsedBefore + _watch.Elapsed.TotalSeconds;
         db.TrainingJobEvents.AddRange(rows);
-        await db.SaveChangesAsync(ct);
-        foreach (var row in rows) events.Publish(JobEventDto.From(row));
-        events.Publish(JobProgressDto.From(job));
+        if (!await SaveAsync(db, ct)) return;
+        foreach (var row in rows) feed.EventAdded(row);
+        feed.ProgressChanged(job);
     }
 
     Task AddLogAsync(string text) => ApplyAsync([(TrainerLine.Log(text), false)], CancellationToken.None);
@@ -203,6 +266,12 @@ sealed class JobAttempt(Guid jobId, string device, IDbContextFactory<AppDbContex
 
     async Task FinishAsync(JobStatus status, string? error, int? exitCode)
     {
+        if (_lost)
+        {
+            _logFile?.Dispose();
+            log.LogInformation("Training job {Job}: this worker's trainer stopped (exit code {Code}) after the job was taken over", jobId, exitCode);
+            return;
+        }
         await using var db = await dbs.CreateDbContextAsync();
         var job = await db.TrainingJobs.FirstAsync(j => j.Id == jobId);
         if (status == JobStatus.Completed && !JobFolder.HasAdapter(paths.Resolve(job.OutputDir)))
@@ -211,17 +280,22 @@ sealed class JobAttempt(Guid jobId, string device, IDbContextFactory<AppDbContex
         job.Error = error;
         job.CancelRequested = false;
         job.FinishedAt = DateTime.UtcNow;
+        (job.LeaseOwner, job.LeaseExpiresAt) = (null, null);
         if (_watch.IsRunning) job.ElapsedSeconds = _elapsedBefore + _watch.Elapsed.TotalSeconds;
         string summary = $"{status.ToString().ToLowerInvariant()}{(exitCode is int c ? $" (exit code {c})" : "")}{(error is null ? "" : $": {error}")}";
         var line = TrainerLine.Log(summary);
-        var row = new TrainingJobEvent { JobId = jobId, Kind = line.Kind, Json = line.Json, Step = job.Step };
+        var row = new TrainingJobEvent { JobId = jobId, Kind = line.Kind, Json = line.Json, Step = job.Step, WorkerId = worker.Id };
         db.TrainingJobEvents.Add(row);
-        await db.SaveChangesAsync();
+        if (!await SaveAsync(db, CancellationToken.None))
+        {
+            _logFile?.Dispose();
+            return;
+        }
         _logFile?.WriteLine($"{DateTime.UtcNow:yyyy-MM-dd HH:mm:ss} {summary}");
         _logFile?.Dispose();
         log.LogInformation("Training job {Job}: {Summary}", jobId, summary);
-        events.Publish(JobEventDto.From(row));
-        events.Publish(JobProgressDto.From(job));
+        feed.EventAdded(row);
+        feed.ProgressChanged(job);
     }
 
     string AbPath => options.AbPath is { Length: > 0 } p ? Path.GetFullPath(p) : Path.Combine(AppContext.BaseDirectory, "ab.dll");

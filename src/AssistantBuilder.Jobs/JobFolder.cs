@@ -1,4 +1,4 @@
-namespace AssistantBuilder.Web.Training;
+namespace AssistantBuilder.Jobs;
 
 /// <summary>A job's output folder: the adapter at its root, checkpoints/, the trainer's .lock and train.log.</summary>
 public static class JobFolder

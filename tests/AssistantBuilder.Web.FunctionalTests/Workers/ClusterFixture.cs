@@ -10,7 +10,8 @@ namespace AssistantBuilder.Web.FunctionalTests.Workers;
 
 /// <summary>
 /// A cluster on loopback: web processes with their embedded worker off and <c>ab worker</c> processes, all on one data
-/// directory and its SQLite database; a tiny model and a small dataset registered for jobs.
+/// directory and one database (its SQLite file, or a fresh PostgreSQL database with the web nodes' SignalR on a real
+/// Redis backplane); a tiny model and a small dataset registered for jobs.
 /// </summary>
 sealed class ClusterFixture : IAsyncDisposable
 {
@@ -19,18 +20,38 @@ sealed class ClusterFixture : IAsyncDisposable
     readonly TinyModel _model = TinyModel.Create(TinyModel.DefaultConfig() with { MaxPositionEmbeddings = 256 });
 
     public string DataDir { get; } = TempDir.Create("cluster");
-    public SqliteContextFactory Db { get; }
+    public SharedDbContextFactory Db { get; }
     public List<AppProcess> Webs { get; } = [];
     public List<WorkerProcess> Workers { get; } = [];
     public Guid ModelId { get; private set; }
     public Guid DatasetId { get; private set; }
 
-    ClusterFixture() => Db = SqliteContextFactory.ForDataDir(DataDir);
+    readonly string? _postgres;
+    readonly RedisServer? _redis;
 
-    public static async Task<ClusterFixture> StartAsync(int webs, int workers, double leaseSeconds, int copies)
+    ClusterFixture(bool postgresAndRedis)
     {
-        var cluster = new ClusterFixture();
+        if (!postgresAndRedis)
+        {
+            Db = SharedDbContextFactory.ForDataDir(DataDir);
+            return;
+        }
+        _postgres = PostgresServer.Shared.CreateDatabase();
+        _redis = new RedisServer();
+        Db = new SharedDbContextFactory(new DatabaseOptions(DatabaseProvider.Postgres, _postgres));
+    }
+
+    public static async Task<ClusterFixture> StartAsync(int webs, int workers, double leaseSeconds, int copies, bool postgresAndRedis = false)
+    {
+        var cluster = new ClusterFixture(postgresAndRedis);
         var env = new Dictionary<string, string> { ["Training__EmbeddedWorker"] = "false", ["Training__FeedPollSeconds"] = "0.2" };
+        if (cluster._postgres is not null)
+        {
+            env["Database__Provider"] = "postgres";
+            env["ConnectionStrings__Postgres"] = cluster._postgres;
+            env["ConnectionStrings__Redis"] = cluster._redis!.ConnectionString;
+            env["Redis__ChannelPrefix"] = $"cluster-{Guid.NewGuid():N}";
+        }
         for (int i = 0; i < webs; i++) // one after the other: the first migrates the database
         {
             var web = await AppProcess.StartAsync(cluster.DataDir, Email, Password, env);
@@ -40,7 +61,7 @@ sealed class ClusterFixture : IAsyncDisposable
         await cluster.SeedAsync(copies);
         for (int i = 0; i < workers; i++)
         {
-            var worker = WorkerProcess.Start(cluster.DataDir, $"w{i + 1}", leaseSeconds);
+            var worker = WorkerProcess.Start(cluster.DataDir, $"w{i + 1}", leaseSeconds, cluster._postgres);
             cluster._processes.Add(worker);
             cluster.Workers.Add(worker);
         }
@@ -100,6 +121,8 @@ sealed class ClusterFixture : IAsyncDisposable
         foreach (var p in Enumerable.Reverse(_processes)) p.Dispose();
         _model.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_postgres is not null) PostgresServer.Shared.DropDatabase(_postgres);
+        _redis?.Dispose();
         TempDir.Delete(DataDir);
         await Task.CompletedTask;
     }

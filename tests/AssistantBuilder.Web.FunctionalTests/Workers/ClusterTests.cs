@@ -18,10 +18,12 @@ public sealed class ClusterTests(ITestOutputHelper output)
 {
     static readonly TrainingSettings Quick = new() { Epochs = 2, BatchSize = 4, LoraRank = 4, LearningRate = 0.02, SaveEvery = 3 };
 
-    [Fact]
-    public async Task Jobs_queued_on_either_web_node_split_between_two_workers_run_once_each_and_stream_to_the_other_node()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // PostgreSQL (SKIP LOCKED claims) and the web nodes on a Redis backplane
+    public async Task Jobs_queued_on_either_web_node_split_between_two_workers_run_once_each_and_stream_to_the_other_node(bool postgresAndRedis)
     {
-        await using var cluster = await ClusterFixture.StartAsync(webs: 2, workers: 2, leaseSeconds: 30, copies: 6);
+        await using var cluster = await ClusterFixture.StartAsync(webs: 2, workers: 2, leaseSeconds: 30, copies: 6, postgresAndRedis);
         var (web1, _) = await ClusterFixture.SignInAsync(cluster.Webs[0]);
         var (web2, cookie2) = await ClusterFixture.SignInAsync(cluster.Webs[1]);
 
@@ -82,10 +84,12 @@ public sealed class ClusterTests(ITestOutputHelper output)
         Assert.True(await ReadAsync(cluster, db => db.Workers.AllAsync(w => w.StoppedAt != null)));
     }
 
-    [Fact]
-    public async Task A_worker_killed_mid_job_has_its_job_taken_over_by_the_other_from_the_checkpoint_once_the_lease_expires()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // PostgreSQL (SKIP LOCKED claims) and the web nodes on a Redis backplane
+    public async Task A_worker_killed_mid_job_has_its_job_taken_over_by_the_other_from_the_checkpoint_once_the_lease_expires(bool postgresAndRedis)
     {
-        await using var cluster = await ClusterFixture.StartAsync(webs: 1, workers: 2, leaseSeconds: 3, copies: 2);
+        await using var cluster = await ClusterFixture.StartAsync(webs: 1, workers: 2, leaseSeconds: 3, copies: 2, postgresAndRedis);
         var (web, _) = await ClusterFixture.SignInAsync(cluster.Webs[0]);
         // 4 conversations in batches of 2 for 50 epochs: 100 steps, a checkpoint every 2.
         const int total = 100;

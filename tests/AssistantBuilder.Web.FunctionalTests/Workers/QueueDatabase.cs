@@ -17,7 +17,7 @@ sealed class QueueDatabase : IDisposable
     QueueDatabase(DatabaseProvider provider)
     {
         _postgres = provider == DatabaseProvider.Postgres ? PostgresServer.Shared.CreateDatabase() : null;
-        Factory = new SqliteContextFactory(_postgres is null ? DatabaseOptions.SqliteFile(Path.Combine(_dir, "assistantbuilder.db")) : DatabaseOptions.Postgres(_postgres));
+        Factory = new SharedDbContextFactory(_postgres is null ? DatabaseOptions.SqliteFile(Path.Combine(_dir, "assistantbuilder.db")) : DatabaseOptions.Postgres(_postgres));
     }
 
     public static async Task<QueueDatabase> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite)

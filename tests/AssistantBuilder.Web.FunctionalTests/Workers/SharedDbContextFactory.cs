@@ -4,9 +4,9 @@ using Microsoft.EntityFrameworkCore;
 namespace AssistantBuilder.Web.FunctionalTests.Workers;
 
 /// <summary>Contexts on a database the test opens itself (the one the app processes and workers share; SQLite, or PostgreSQL for the queue tests).</summary>
-sealed class SqliteContextFactory(DatabaseOptions options) : IDbContextFactory<AppDbContext>
+sealed class SharedDbContextFactory(DatabaseOptions options) : IDbContextFactory<AppDbContext>
 {
-    public static SqliteContextFactory ForDataDir(string dataDir) => new(DatabaseOptions.SqliteFile(Path.Combine(dataDir, "assistantbuilder.db")));
+    public static SharedDbContextFactory ForDataDir(string dataDir) => new(DatabaseOptions.SqliteFile(Path.Combine(dataDir, "assistantbuilder.db")));
 
     public AppDbContext CreateDbContext()
     {

@@ -5,8 +5,8 @@ namespace AssistantBuilder.Core.Tests.Training;
 public sealed class LoraDefaultsTests
 {
     [Theory]
-    [InlineData(5_401_856L, 5e-3, 4, 4)]         // data/models/default
-    [InlineData(49_999_999L, 5e-3, 4, 4)]
+    [InlineData(5_401_856L, 5e-3, 8, 4)]         // data/models/default
+    [InlineData(49_999_999L, 5e-3, 8, 4)]
     [InlineData(50_000_000L, 2e-4, 3, 8)]
     [InlineData(134_515_008L, 2e-4, 3, 8)]       // SmolLM2-135M-Instruct
     [InlineData(494_032_768L, 2e-4, 3, 8)]       // Qwen2.5-0.5B-Instruct

@@ -16,15 +16,19 @@ public sealed class JobQueue(IDbContextFactory<AppDbContext> dbs, TimeProvider? 
 
     DateTime Now => _clock.GetUtcNow().UtcDateTime;
 
-    /// <summary>Claims the oldest claimable job that <paramref name="device"/> fits; null when there is none.</summary>
-    public async Task<JobClaim?> ClaimAsync(Guid workerId, WorkerDevice device, TimeSpan lease, CancellationToken ct = default)
+    /// <summary>
+    /// Claims the oldest claimable job that <paramref name="device"/> fits (its device, and <paramref name="fits"/>, e.g.
+    /// <see cref="JobMemory.Fits"/>, given the job with its base model); null when there is none.
+    /// </summary>
+    public async Task<JobClaim?> ClaimAsync(Guid workerId, WorkerDevice device, TimeSpan lease, CancellationToken ct = default, Func<TrainingJob, bool>? fits = null)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var devices = device.AcceptedJobDevices.ToList();
-        if (IsPostgres(db)) return await ClaimLockedAsync(db, workerId, devices, lease, ct);
         var now = Now;
-        var candidates = await Claimable(db.TrainingJobs, devices, now).OrderBy(j => j.CreatedAt)
-            .Select(j => new { j.Id, j.Status, j.LeaseOwner }).Take(8).ToListAsync(ct);
+        var candidates = (await Claimable(db.TrainingJobs, devices, now).OrderBy(j => j.CreatedAt).Include(j => j.BaseModel).AsNoTracking().Take(16).ToListAsync(ct))
+            .Where(j => fits?.Invoke(j) ?? true).ToList();
+        if (candidates.Count == 0) return null;
+        if (IsPostgres(db)) return await ClaimLockedAsync(db, workerId, devices, candidates.Select(c => c.Id).ToArray(), lease, ct);
         foreach (var c in candidates)
         {
             if (await TakeAsync(db, c.Id, workerId, devices, now, lease, ct)) return new JobClaim(c.Id, c.Status == JobStatus.Running, c.LeaseOwner);
@@ -32,7 +36,7 @@ public sealed class JobQueue(IDbContextFactory<AppDbContext> dbs, TimeProvider? 
         return null;
     }
 
-    async Task<JobClaim?> ClaimLockedAsync(AppDbContext db, Guid workerId, List<string> devices, TimeSpan lease, CancellationToken ct)
+    async Task<JobClaim?> ClaimLockedAsync(AppDbContext db, Guid workerId, List<string> devices, Guid[] fitting, TimeSpan lease, CancellationToken ct)
     {
         var entity = db.Model.FindEntityType(typeof(TrainingJob))!;
         string table = entity.GetTableName()!;
@@ -42,8 +46,9 @@ public sealed class JobQueue(IDbContextFactory<AppDbContext> dbs, TimeProvider? 
         string sql = $"SELECT {Column(nameof(TrainingJob.Id))} AS \"Value\" FROM \"{table}\" WHERE {Column(nameof(TrainingJob.Device))} = ANY({{0}}) AND " +
             $"({Column(nameof(TrainingJob.Status))} = {{1}} OR ({Column(nameof(TrainingJob.Status))} = {{2}} AND " +
             $"({Column(nameof(TrainingJob.LeaseExpiresAt))} IS NULL OR {Column(nameof(TrainingJob.LeaseExpiresAt))} < {{3}}))) " +
+            $"AND {Column(nameof(TrainingJob.Id))} = ANY({{4}}) " +
             $"ORDER BY {Column(nameof(TrainingJob.CreatedAt))} LIMIT 1 FOR UPDATE SKIP LOCKED";
-        var ids = await db.Database.SqlQueryRaw<Guid>(sql, devices.ToArray(), nameof(JobStatus.Queued), nameof(JobStatus.Running), now).ToListAsync(ct);
+        var ids = await db.Database.SqlQueryRaw<Guid>(sql, devices.ToArray(), nameof(JobStatus.Queued), nameof(JobStatus.Running), now, fitting).ToListAsync(ct);
         if (ids.Count == 0) return null;
         var before = await db.TrainingJobs.Where(j => j.Id == ids[0]).Select(j => new { j.Status, j.LeaseOwner }).FirstAsync(ct);
         bool taken = await TakeAsync(db, ids[0], workerId, devices, now, lease, ct);

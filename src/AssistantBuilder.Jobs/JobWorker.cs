@@ -63,7 +63,7 @@ public sealed class JobWorker(IDbContextFactory<AppDbContext> dbs, SharedStorage
                 JobClaim? claim = null;
                 try
                 {
-                    claim = await _queue.ClaimAsync(Id, device, Lease, stopping);
+                    claim = await _queue.ClaimAsync(Id, device, Lease, stopping, job => JobMemory.Fits(job, device, storage));
                     if (claim is null) await _queue.HeartbeatAsync(Id, stopping);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException) { log.LogWarning(ex, "Worker {Name} could not look at the queue", name); }

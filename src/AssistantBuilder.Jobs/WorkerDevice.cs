@@ -8,7 +8,7 @@ namespace AssistantBuilder.Jobs;
 /// The device a worker trains on: <see cref="Name"/> is what <c>ab train --device</c> gets ("cpu" or "cuda:N").
 /// A worker takes the jobs whose device it fits (<see cref="AcceptedJobDevices"/>): a CPU worker "cpu" and "auto" jobs,
 /// a GPU worker "cuda", its own "cuda:N" and "auto" jobs. Each worker runs one job at a time, so a GPU is never shared
-/// between two trainers; a job's memory needs are not estimated (a model too big for the GPU fails with its error).
+/// between two trainers; a job whose estimated memory (<see cref="JobMemory"/>) exceeds the worker's is left for a bigger one.
 /// </summary>
 public sealed record WorkerDevice(string Kind, string Name, long? MemoryBytes)
 {

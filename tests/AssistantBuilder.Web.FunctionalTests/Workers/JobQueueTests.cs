@@ -113,6 +113,39 @@ public class JobQueueTests
     }
 
     [Fact]
+    public async Task A_worker_leaves_a_job_whose_estimated_memory_exceeds_its_device_for_a_bigger_one()
+    {
+        using var store = await QueueDatabase.CreateAsync(Provider);
+        var queue = new JobQueue(store.Factory);
+        var storage = new SharedStorage(Path.GetTempPath());
+        var big = (await store.QueueAsync(1, "cuda", await store.AddModelAsync(7_000_000_000)))[0]; // 14 GB of bf16 weights alone
+        var small = (await store.QueueAsync(1, "cuda", await store.AddModelAsync(135_000_000)))[0];
+        WorkerDevice small16 = new("cuda", "cuda:0", 16L << 30), large80 = new("cuda", "cuda:1", 80L << 30);
+        Func<WorkerDevice, Func<TrainingJob, bool>> fits = d => job => JobMemory.Fits(job, d, storage);
+
+        // The 16 GB GPU passes over the older 7B job (weights + allowances > 16 GB) and takes the 135M one.
+        Assert.Equal(small, (await queue.ClaimAsync(Guid.NewGuid(), small16, Lease, fits: fits(small16)))?.JobId);
+        Assert.Null(await queue.ClaimAsync(Guid.NewGuid(), small16, Lease, fits: fits(small16)));
+        Assert.Equal(JobStatus.Queued, (await store.JobAsync(big)).Status);
+        // The 80 GB one takes it.
+        Assert.Equal(big, (await queue.ClaimAsync(Guid.NewGuid(), large80, Lease, fits: fits(large80)))?.JobId);
+    }
+
+    [Fact]
+    public void The_memory_estimate_counts_weights_activations_and_logits()
+    {
+        var model = new BaseModel { Name = "smol", Path = "x", Parameters = 134_515_008, ContextLength = 2048 };
+        var config = new AssistantBuilder.Engine.Modeling.ModelConfig { HiddenSize = 576, NumHiddenLayers = 30, VocabSize = 49_152 };
+        var settings = new TrainingSettings { BatchSize = 8, MaxSeqLen = 1024 };
+        long tokens = 8 * 1024;
+        long expected = 134_515_008L * 2 + tokens * 30 * 34 * 576 + tokens * 49_152 * 8 + (1L << 30);
+        Assert.Equal(expected, JobMemory.EstimateBytes(model, settings, "cuda", config));
+        // On the CPU: fp32 weights and activations, no CUDA allowance; without a config, weights and half again.
+        Assert.Equal(134_515_008L * 4 + tokens * 30 * 34 * 576 * 2 + tokens * 49_152 * 8, JobMemory.EstimateBytes(model, settings, "cpu", config));
+        Assert.Equal(134_515_008L * 2 * 3 / 2 + (1L << 30), JobMemory.EstimateBytes(model, settings, "cuda", null));
+    }
+
+    [Fact]
     public async Task One_node_at_a_time_holds_the_relay_lease_until_it_expires_or_is_released()
     {
         using var store = await QueueDatabase.CreateAsync(Provider);

@@ -33,14 +33,24 @@ sealed class QueueDatabase : IDisposable
         return db;
     }
 
+    /// <summary>Registers another base model (no folder: its config is not read) of <paramref name="parameters"/>.</summary>
+    public async Task<Guid> AddModelAsync(long parameters)
+    {
+        await using var db = await Factory.CreateDbContextAsync();
+        var model = new BaseModel { Name = $"m{parameters}", Path = $"/nowhere/m{parameters}", Architecture = "LlamaForCausalLM", ContextLength = 2048, Parameters = parameters };
+        db.BaseModels.Add(model);
+        await db.SaveChangesAsync();
+        return model.Id;
+    }
+
     /// <summary>Queues jobs for <paramref name="device"/>, one second apart in creation time (oldest first).</summary>
-    public async Task<List<Guid>> QueueAsync(int count, string device = "cpu")
+    public async Task<List<Guid>> QueueAsync(int count, string device = "cpu", Guid? modelId = null)
     {
         await using var db = await Factory.CreateDbContextAsync();
         var start = DateTime.UtcNow;
         var jobs = Enumerable.Range(0, count).Select(i => new TrainingJob
         {
-            Name = $"job {i}", BaseModelId = _model, DatasetId = _dataset, Device = device, OutputDir = $"jobs/{Guid.NewGuid():N}", CreatedAt = start.AddSeconds(i),
+            Name = $"job {i}", BaseModelId = modelId ?? _model, DatasetId = _dataset, Device = device, OutputDir = $"jobs/{Guid.NewGuid():N}", CreatedAt = start.AddSeconds(i),
         }).ToList();
         db.TrainingJobs.AddRange(jobs);
         await db.SaveChangesAsync();

@@ -52,13 +52,7 @@ public sealed class BrokenModelFolderTests(ITestOutputHelper output)
         var apiKey = await operatorClient.PostAsJsonAsync("/api/api-keys", new { name = "broken model test" });
         var bearer = app.CreateLoopbackClient();
         bearer.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await apiKey.Content.ReadFromJsonAsync<CreatedApiKey>())!.Key);
-        await using var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(app.BaseAddress, $"{WidgetHub.Path.TrimStart('/')}?key={Uri.EscapeDataString(key)}"), o =>
-            {
-                o.Transports = HttpTransportType.WebSockets;
-                o.Headers["Origin"] = Site;
-            })
-            .Build();
+        await using var hub = WidgetConnection.Builder(app.BaseAddress, key, Site).Build();
         await hub.StartAsync();
         var conversation = (await hub.InvokeAsync<WidgetStart>("StartConversation", key)).ConversationId;
 

@@ -27,13 +27,7 @@ public sealed class ContextLimitTests
         using var app = new KestrelApp();
         var (_, key, name) = await DefaultModelAssistant.CreateAsync(app, Site, temperature: 0.7, topP: 0.9, maxTokens: 32);
         var bearer = await BearerClientAsync(app);
-        await using var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(app.BaseAddress, $"{WidgetHub.Path.TrimStart('/')}?key={Uri.EscapeDataString(key)}"), o =>
-            {
-                o.Transports = HttpTransportType.WebSockets;
-                o.Headers["Origin"] = Site;
-            })
-            .Build();
+        await using var hub = WidgetConnection.Builder(app.BaseAddress, key, Site).Build();
         await hub.StartAsync();
         var conversation = (await hub.InvokeAsync<WidgetStart>("StartConversation", key)).ConversationId;
         var before = await SnapshotAsync(app);
@@ -67,13 +61,7 @@ public sealed class ContextLimitTests
     {
         using var app = new KestrelApp();
         var (_, key, _) = await DefaultModelAssistant.CreateAsync(app, Site, temperature: 0.7, topP: 0.9, maxTokens: 32);
-        await using var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(app.BaseAddress, $"{WidgetHub.Path.TrimStart('/')}?key={Uri.EscapeDataString(key)}"), o =>
-            {
-                o.Transports = HttpTransportType.WebSockets;
-                o.Headers["Origin"] = Site;
-            })
-            .Build();
+        await using var hub = WidgetConnection.Builder(app.BaseAddress, key, Site).Build();
         await hub.StartAsync();
         var conversation = (await hub.InvokeAsync<WidgetStart>("StartConversation", key)).ConversationId;
         // About 60 tokens a question: the stored conversation passes the 256-token context after a few turns.

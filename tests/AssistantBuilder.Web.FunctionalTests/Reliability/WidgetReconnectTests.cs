@@ -22,12 +22,7 @@ public sealed class WidgetReconnectTests
         var (_, key, _) = await DefaultModelAssistant.CreateAsync(app, Site, temperature: 2.0, topP: 1.0, maxTokens: 100);
         await using var proxy = new LoopbackProxy(app.BaseAddress.Port);
         var reconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(proxy.Address, $"{WidgetHub.Path.TrimStart('/')}?key={Uri.EscapeDataString(key)}"), o =>
-            {
-                o.Transports = HttpTransportType.WebSockets;
-                o.Headers["Origin"] = Site;
-            })
+        await using var hub = WidgetConnection.Builder(proxy.Address, key, Site)
             .WithAutomaticReconnect([TimeSpan.Zero, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)])
             .Build();
         hub.Reconnected += _ => { reconnected.TrySetResult(); return Task.CompletedTask; };

@@ -32,13 +32,7 @@ public sealed class WidgetVisitor(HubConnection hub, string key, int number) : I
 
     public static async Task<WidgetVisitor> ConnectAsync(Uri app, string key, string origin, int number, CancellationToken ct)
     {
-        var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(app, $"{WidgetHub.Path.TrimStart('/')}?key={Uri.EscapeDataString(key)}"), o =>
-            {
-                o.Transports = HttpTransportType.WebSockets;
-                o.Headers["Origin"] = origin;
-            })
-            .Build();
+        var hub = WidgetConnection.Builder(app, key, origin).Build();
         await hub.StartAsync(ct);
         return new WidgetVisitor(hub, key, number);
     }

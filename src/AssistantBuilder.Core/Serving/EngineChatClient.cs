@@ -39,9 +39,7 @@ public sealed class EngineChatClient(ServedModel model, EngineChatProfile profil
     /// <summary>The conversation rendered with the model's chat template (the profile's system prompt first) as token ids.</summary>
     public IReadOnlyList<int> EncodePrompt(IEnumerable<ChatMessage> messages)
     {
-        var turns = messages.Select(ToEngine).ToList();
-        if (profile.SystemPrompt is { Length: > 0 } system && (turns.Count == 0 || turns[0].Role != "system"))
-            turns.Insert(0, new EngineMessage("system", system));
+        var turns = Turns(messages);
         if (turns.Count == 0 || turns[^1].Role == "assistant")
             throw new ChatRequestException("the conversation must end with a user message");
         var ids = model.Chat.EncodeChat(model.Chat.RenderChat(turns));
@@ -79,12 +77,15 @@ public sealed class EngineChatClient(ServedModel model, EngineChatProfile profil
     public int CountTokens(string text) => model.Chat.Tokenizer.Encode(text, addSpecialTokens: false).Count;
 
     /// <summary>How many tokens the conversation's prompt takes (as <see cref="EncodePrompt"/>, without the length check).</summary>
-    public int CountPromptTokens(IEnumerable<ChatMessage> messages)
+    public int CountPromptTokens(IEnumerable<ChatMessage> messages) => model.Chat.EncodeChat(model.Chat.RenderChat(Turns(messages))).Count;
+
+    // The conversation as engine messages, the profile's system prompt first unless it brings its own.
+    List<EngineMessage> Turns(IEnumerable<ChatMessage> messages)
     {
         var turns = messages.Select(ToEngine).ToList();
         if (profile.SystemPrompt is { Length: > 0 } system && (turns.Count == 0 || turns[0].Role != "system"))
             turns.Insert(0, new EngineMessage("system", system));
-        return model.Chat.EncodeChat(model.Chat.RenderChat(turns)).Count;
+        return turns;
     }
 
     /// <summary>

@@ -2,6 +2,8 @@ using System.Net.Http.Json;
 using AssistantBuilder.Testing;
 using AssistantBuilder.Data;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,6 +52,13 @@ public class WebAppFactory : WebApplicationFactory<Program>
 
     /// <summary>Where the factory's clients go: the in-memory test server, unless the app runs on Kestrel.</summary>
     protected virtual Uri ClientBaseAddress => ClientOptions.BaseAddress;
+
+    /// <summary>For a subclass that serves with Kestrel (UseKestrel): starts the server once and answers its address, e.g. <c>http://127.0.0.1:41235/</c>.</summary>
+    protected Uri KestrelAddress()
+    {
+        StartServer();
+        return new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+    }
 
     /// <summary>A client with the operator's session cookie.</summary>
     public async Task<HttpClient> SignedInClientAsync()

@@ -3,8 +3,6 @@ using AssistantBuilder.Core.Serving;
 using AssistantBuilder.Engine.Serving;
 using AssistantBuilder.Testing;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AssistantBuilder.Web.FunctionalTests.OpenAi;
@@ -28,14 +26,7 @@ public sealed class KestrelOpenAiApp : OpenAiApp
     protected override Uri ClientBaseAddress => Address;
 
     /// <summary>The server's address, e.g. <c>http://127.0.0.1:41235</c> (starts it once).</summary>
-    public Uri Address
-    {
-        get
-        {
-            StartServer();
-            return new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        }
-    }
+    public Uri Address => KestrelAddress();
 
     /// <summary>The serving engine of the one base model loaded (after a first request).</summary>
     public ServingEngine Engine => Services.GetRequiredService<ModelHost>().Loaded.Single().Engine;

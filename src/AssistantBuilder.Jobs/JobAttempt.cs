@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Threading.Channels;
+using AssistantBuilder.Core.Storage;
 using AssistantBuilder.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -12,9 +13,10 @@ namespace AssistantBuilder.Jobs;
 /// One run of a job's <c>ab train</c> process by a worker that has claimed it: starts it (resuming when a checkpoint
 /// exists), turns its output into job events, progress and train.log, and records how it ended. Every save is
 /// conditional on the worker still holding the job's lease (<see cref="TrainingJob.LeaseOwner"/> is a concurrency
-/// token): once another worker has taken the job over, this one stops its trainer and writes nothing more.
+/// token): once another worker has taken the job over, this one stops its trainer and writes nothing more. Its inputs
+/// and outputs go through the artifact store (<see cref="JobFiles"/>).
 /// </summary>
-sealed class JobAttempt(JobClaim claim, Worker worker, IDbContextFactory<AppDbContext> dbs, SharedStorage paths, IJobFeed feed,
+sealed class JobAttempt(JobClaim claim, Worker worker, IDbContextFactory<AppDbContext> dbs, IArtifactStore store, IJobFeed feed,
     TrainingOptions options, ILogger log)
 {
     readonly Guid jobId = claim.JobId;
@@ -27,6 +29,7 @@ sealed class JobAttempt(JobClaim claim, Worker worker, IDbContextFactory<AppDbCo
     int _logEvents;
     string? _errorLine;
     StreamWriter? _logFile;
+    JobFiles? _files;
 
     public Guid JobId => jobId;
 
@@ -67,10 +70,17 @@ sealed class JobAttempt(JobClaim claim, Worker worker, IDbContextFactory<AppDbCo
         await using (var db = await dbs.CreateDbContextAsync(stopping))
         {
             var job = await db.TrainingJobs.Include(j => j.BaseModel).Include(j => j.Dataset).FirstAsync(j => j.Id == jobId, stopping);
-            outDir = paths.Resolve(job.OutputDir);
+            var files = _files = await JobFiles.OpenAsync(store, options.ScratchDir, job.OutputDir, stopping);
+            outDir = files.Folder;
             Directory.CreateDirectory(outDir);
+            if (!JobFolder.IsUnlocked(outDir))
+            {
+                await AddLogAsync($"waiting for the previous trainer of this job to write its checkpoint and release {outDir}/.lock");
+                while (!JobFolder.IsUnlocked(outDir)) await Task.Delay(250, stopping);
+            }
+            await files.RestoreAsync(stopping);
             _logFile = new StreamWriter(Path.Combine(outDir, JobFolder.LogFile), append: true) { AutoFlush = true };
-            string modelDir = paths.Resolve(job.BaseModel!.Path), dataFile = paths.Resolve(job.Dataset!.StoredFile);
+            string modelDir = await store.LocalPathOfAsync(job.BaseModel!.Path, stopping), dataFile = await store.LocalPathOfAsync(job.Dataset!.StoredFile, stopping);
             string? problem = !Directory.Exists(modelDir) ? $"the base model's folder {modelDir} is missing"
                 : !File.Exists(dataFile) ? $"the dataset's file {dataFile} is missing"
                 : !File.Exists(AbPath) ? $"the trainer {AbPath} is missing"
@@ -79,11 +89,6 @@ sealed class JobAttempt(JobClaim claim, Worker worker, IDbContextFactory<AppDbCo
             {
                 await FinishAsync(JobStatus.Failed, problem, exitCode: null);
                 return;
-            }
-            if (!JobFolder.IsUnlocked(outDir))
-            {
-                await AddLogAsync($"waiting for the previous trainer of this job to write its checkpoint and release {outDir}/.lock");
-                while (!JobFolder.IsUnlocked(outDir)) await Task.Delay(250, stopping);
             }
             if (job.CancelRequested) _cancel = true; // asked while no worker was running it
             if (claim.TakenOver)
@@ -166,6 +171,7 @@ sealed class JobAttempt(JobClaim claim, Worker worker, IDbContextFactory<AppDbCo
         using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(Math.Max(0, options.StopWaitSeconds)));
         try { await process.WaitForExitAsync(wait.Token); } catch (OperationCanceledException) { }
         log.LogInformation("Training job {Job} given back to the queue (trainer {State})", jobId, process.HasExited ? "stopped" : "still stopping");
+        if (process.HasExited && !_lost && _files is { } files) await PublishAsync(() => files.PublishAsync(CancellationToken.None));
         await ReleaseAsync();
     }
 
@@ -187,6 +193,7 @@ sealed class JobAttempt(JobClaim claim, Worker worker, IDbContextFactory<AppDbCo
         if (!await SaveAsync(db, CancellationToken.None)) return;
         _logFile?.WriteLine($"{DateTime.UtcNow:yyyy-MM-dd HH:mm:ss} {line.Describe()}");
         _logFile?.Dispose();
+        if (_files is { } stored) await PublishAsync(() => stored.PublishLogAsync(CancellationToken.None));
         feed.EventAdded(row);
         feed.ProgressChanged(job);
     }
@@ -241,6 +248,19 @@ sealed class JobAttempt(JobClaim claim, Worker worker, IDbContextFactory<AppDbCo
         if (!await SaveAsync(db, ct)) return;
         foreach (var row in rows) feed.EventAdded(row);
         feed.ProgressChanged(job);
+        foreach (var (line, _) in batch)
+            if (line.Kind == "checkpoint" && line.Text("path") is { } checkpoint && _files is { InPlace: false } files) await PublishAsync(() => files.PublishCheckpointAsync(checkpoint, ct));
+    }
+
+    /// <summary>Stores the trainer's files (scratch mode); a store that fails is logged, and the job goes on (the next checkpoint tries again).</summary>
+    async Task PublishAsync(Func<Task> publish)
+    {
+        try { await publish(); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or HttpRequestException)
+        {
+            log.LogWarning(ex, "Training job {Job}: could not store its files", jobId);
+            _logFile?.WriteLine($"{DateTime.UtcNow:yyyy-MM-dd HH:mm:ss} could not store the job's files: {ex.Message}");
+        }
     }
 
     Task AddLogAsync(string text) => ApplyAsync([(TrainerLine.Log(text), false)], CancellationToken.None);
@@ -272,9 +292,14 @@ sealed class JobAttempt(JobClaim claim, Worker worker, IDbContextFactory<AppDbCo
             log.LogInformation("Training job {Job}: this worker's trainer stopped (exit code {Code}) after the job was taken over", jobId, exitCode);
             return;
         }
+        if (_files is { } files)
+        {
+            _logFile?.Flush();
+            await PublishAsync(() => files.PublishAsync(CancellationToken.None));
+        }
         await using var db = await dbs.CreateDbContextAsync();
         var job = await db.TrainingJobs.FirstAsync(j => j.Id == jobId);
-        if (status == JobStatus.Completed && !JobFolder.HasAdapter(paths.Resolve(job.OutputDir)))
+        if (status == JobStatus.Completed && (_files is null || !await _files.HasAdapterAsync(CancellationToken.None)))
             (status, error) = (JobStatus.Failed, "the trainer finished without writing an adapter");
         job.Status = status;
         job.Error = error;
@@ -293,6 +318,11 @@ sealed class JobAttempt(JobClaim claim, Worker worker, IDbContextFactory<AppDbCo
         }
         _logFile?.WriteLine($"{DateTime.UtcNow:yyyy-MM-dd HH:mm:ss} {summary}");
         _logFile?.Dispose();
+        if (_files is { } stored)
+        {
+            await PublishAsync(() => stored.PublishLogAsync(CancellationToken.None));
+            await PublishAsync(() => Task.Run(stored.DeleteLocal));
+        }
         log.LogInformation("Training job {Job}: {Summary}", jobId, summary);
         feed.EventAdded(row);
         feed.ProgressChanged(job);

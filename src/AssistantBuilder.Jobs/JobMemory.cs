@@ -1,3 +1,4 @@
+using AssistantBuilder.Core.Storage;
 using AssistantBuilder.Core.Training;
 using AssistantBuilder.Data;
 using AssistantBuilder.Engine.Checkpoints;
@@ -35,15 +36,22 @@ public static class JobMemory
     /// every job (RAM is not a hard limit, and a single-machine install must never leave a job waiting for a bigger
     /// worker that does not exist), as does a GPU whose memory is unknown.
     /// </summary>
-    public static bool Fits(TrainingJob job, WorkerDevice device, SharedStorage storage)
+    public static async Task<bool> FitsAsync(TrainingJob job, WorkerDevice device, IArtifactStore store, CancellationToken ct = default)
     {
         if (device.Kind != "cuda" || device.MemoryBytes is not long available || job.BaseModel is null) return true;
-        return EstimateBytes(job.BaseModel, job.Settings, device.Kind, ReadConfig(storage.Resolve(job.BaseModel.Path))) <= available;
+        return EstimateBytes(job.BaseModel, job.Settings, device.Kind, await ReadConfigAsync(store, job.BaseModel.Path, ct)) <= available;
     }
 
-    static ModelConfig? ReadConfig(string modelDir)
+    /// <summary>The model's config.json, read through the store (an object store need not download the weights for it).</summary>
+    static async Task<ModelConfig?> ReadConfigAsync(IArtifactStore store, string storedModel, CancellationToken ct)
     {
-        try { return ModelConfig.FromFile(Path.Combine(modelDir, "config.json")); }
-        catch (Exception ex) when (ex is CheckpointException or IOException or UnauthorizedAccessException) { return null; } // estimated without it
+        try
+        {
+            await using var stream = await store.OpenFileAsync(storedModel, "config.json", ct);
+            if (stream is null) return null;
+            using var text = new StreamReader(stream);
+            return ModelConfig.FromJson(await text.ReadToEndAsync(ct), "config.json");
+        }
+        catch (Exception ex) when (ex is CheckpointException or IOException or UnauthorizedAccessException or ArgumentException) { return null; } // estimated without it
     }
 }

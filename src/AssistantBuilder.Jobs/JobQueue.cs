@@ -18,15 +18,16 @@ public sealed class JobQueue(IDbContextFactory<AppDbContext> dbs, TimeProvider? 
 
     /// <summary>
     /// Claims the oldest claimable job that <paramref name="device"/> fits (its device, and <paramref name="fits"/>, e.g.
-    /// <see cref="JobMemory.Fits"/>, given the job with its base model); null when there is none.
+    /// <see cref="JobMemory.FitsAsync"/>, given the job with its base model); null when there is none.
     /// </summary>
-    public async Task<JobClaim?> ClaimAsync(Guid workerId, WorkerDevice device, TimeSpan lease, CancellationToken ct = default, Func<TrainingJob, bool>? fits = null)
+    public async Task<JobClaim?> ClaimAsync(Guid workerId, WorkerDevice device, TimeSpan lease, CancellationToken ct = default, Func<TrainingJob, Task<bool>>? fits = null)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var devices = device.AcceptedJobDevices.ToList();
         var now = Now;
-        var candidates = (await Claimable(db.TrainingJobs, devices, now).OrderBy(j => j.CreatedAt).Include(j => j.BaseModel).AsNoTracking().Take(16).ToListAsync(ct))
-            .Where(j => fits?.Invoke(j) ?? true).ToList();
+        var candidates = new List<TrainingJob>();
+        foreach (var job in await Claimable(db.TrainingJobs, devices, now).OrderBy(j => j.CreatedAt).Include(j => j.BaseModel).AsNoTracking().Take(16).ToListAsync(ct))
+            if (fits is null || await fits(job)) candidates.Add(job);
         if (candidates.Count == 0) return null;
         if (IsPostgres(db)) return await ClaimLockedAsync(db, workerId, devices, candidates.Select(c => c.Id).ToArray(), lease, ct);
         foreach (var c in candidates)

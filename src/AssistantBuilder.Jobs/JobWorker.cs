@@ -1,3 +1,4 @@
+using AssistantBuilder.Core.Storage;
 using AssistantBuilder.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -12,7 +13,7 @@ namespace AssistantBuilder.Jobs;
 /// taken over once the lease expires. <c>ab worker</c> runs one; the web app runs one per device unless
 /// <see cref="TrainingOptions.EmbeddedWorker"/> is off.
 /// </summary>
-public sealed class JobWorker(IDbContextFactory<AppDbContext> dbs, SharedStorage storage, IJobFeed feed, TrainingOptions options,
+public sealed class JobWorker(IDbContextFactory<AppDbContext> dbs, IArtifactStore store, IJobFeed feed, TrainingOptions options,
     WorkerDevice device, string name, ILogger log)
 {
     readonly SemaphoreSlim _wake = new(0, 1);
@@ -63,7 +64,7 @@ public sealed class JobWorker(IDbContextFactory<AppDbContext> dbs, SharedStorage
                 JobClaim? claim = null;
                 try
                 {
-                    claim = await _queue.ClaimAsync(Id, device, Lease, stopping, job => JobMemory.Fits(job, device, storage));
+                    claim = await _queue.ClaimAsync(Id, device, Lease, stopping, job => JobMemory.FitsAsync(job, device, store, stopping));
                     if (claim is null) await _queue.HeartbeatAsync(Id, stopping);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException) { log.LogWarning(ex, "Worker {Name} could not look at the queue", name); }
@@ -86,7 +87,7 @@ public sealed class JobWorker(IDbContextFactory<AppDbContext> dbs, SharedStorage
     async Task RunJobAsync(Worker me, JobClaim claim, CancellationToken stopping)
     {
         log.LogInformation("Worker {Name} claimed job {Job}{How}", name, claim.JobId, claim.TakenOver ? $" (taken over from {claim.PreviousOwner})" : "");
-        var attempt = new JobAttempt(claim, me, dbs, storage, feed, options, log);
+        var attempt = new JobAttempt(claim, me, dbs, store, feed, options, log);
         _current = attempt;
         using var renewing = new CancellationTokenSource();
         var renewal = RenewAsync(attempt, renewing.Token);

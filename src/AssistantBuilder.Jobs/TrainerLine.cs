@@ -31,6 +31,12 @@ public sealed record TrainerLine(string Kind, int Step, string Json)
         return doc.RootElement.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && double.IsFinite(v.GetDouble()) ? v.GetDouble() : null;
     }
 
+    public string? Text(string name)
+    {
+        using var doc = JsonDocument.Parse(Json);
+        return doc.RootElement.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+    }
+
     /// <summary>The line as train.log and the job page's log panel show it.</summary>
     public string Describe() => Describe(Kind, Json);
 

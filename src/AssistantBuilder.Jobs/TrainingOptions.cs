@@ -30,6 +30,13 @@ public sealed class TrainingOptions
     /// <summary>How often an idle worker looks at the queue (a web node's embedded worker is also woken when a job is queued).</summary>
     public double PollSeconds { get; set; } = 2;
 
+    /// <summary>
+    /// A local folder where the worker's trainers write (checkpoints, adapter, log), each stored in the artifact store as
+    /// soon as written; unset, they write straight into the shared folder (a store reached over the network always uses a
+    /// scratch folder, by default in the temporary folder). See <see cref="JobFiles"/>.
+    /// </summary>
+    public string? ScratchDir { get; set; }
+
     /// <summary>How often a web node reads the job events other workers stored, for its live charts.</summary>
     public double FeedPollSeconds { get; set; } = 1;
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using AssistantBuilder.Core.Storage;
 using AssistantBuilder.Data;
 using AssistantBuilder.Jobs;
 using Microsoft.EntityFrameworkCore;
@@ -38,6 +39,10 @@ static class WorkerCommand
         DefaultValueFactory = _ => 30,
     };
     static readonly Option<double> PollSeconds = new("--poll-seconds") { Description = "How often an idle worker looks at the queue.", DefaultValueFactory = _ => 2 };
+    static readonly Option<string?> ScratchDir = new("--scratch-dir")
+    {
+        Description = "A local folder to train in (e.g. a fast local disk when the data directory is a network mount): checkpoints, the adapter and train.log are copied to the data directory as each is written, and resumed from there. Default: train in the data directory itself.",
+    };
     static readonly Option<double> StopWaitSeconds = new("--stop-wait-seconds")
     {
         Description = "On SIGTERM or Ctrl-C, how long to wait for the trainer to write its checkpoint before giving the job back.", DefaultValueFactory = _ => 30,
@@ -47,7 +52,7 @@ static class WorkerCommand
     {
         var command = new Command("worker", "Run training jobs from the shared database queue (PostgreSQL or SQLite) on this machine's CPU or GPU, until stopped.")
         {
-            DataDir, Provider, Postgres, Device, Name, Threads, LeaseSeconds, PollSeconds, StopWaitSeconds,
+            DataDir, Provider, Postgres, Device, Name, Threads, LeaseSeconds, PollSeconds, StopWaitSeconds, ScratchDir,
         };
         command.SetAction((r, ct) => CliErrors.Run(() => RunAsync(r, ct)));
         return command;
@@ -62,6 +67,12 @@ static class WorkerCommand
         if (!(poll > 0)) throw new UserError($"--poll-seconds {poll.ToString(CultureInfo.InvariantCulture)}: must be more than 0");
         if (r.GetValue(Threads) < 1) throw new UserError($"--threads {r.GetValue(Threads)}: must be at least 1");
 
+        if (r.GetValue(ScratchDir) is { Length: > 0 } scratchDir)
+        {
+            try { Directory.CreateDirectory(scratchDir); }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { throw new UserError($"--scratch-dir {scratchDir}: cannot create the folder ({ex.Message})"); }
+        }
+
         var overrides = new Dictionary<string, string?>();
         if (r.GetValue(Provider) is { Length: > 0 } provider) overrides[DatabaseOptions.ProviderKey] = provider;
         if (r.GetValue(Postgres) is { Length: > 0 } postgres) overrides[DatabaseOptions.PostgresKey] = postgres;
@@ -75,6 +86,7 @@ static class WorkerCommand
         var options = new TrainingOptions
         {
             Threads = r.GetValue(Threads), LeaseSeconds = lease, PollSeconds = poll, StopWaitSeconds = r.GetValue(StopWaitSeconds),
+            ScratchDir = r.GetValue(ScratchDir) is { Length: > 0 } scratch ? Path.GetFullPath(scratch) : null,
         };
 
         using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o =>
@@ -88,7 +100,7 @@ static class WorkerCommand
         using var stop = new StopSignals(ct);
         await AppDatabase.MigrateAsync(dbs, stop.Token);
 
-        var worker = new JobWorker(dbs, new SharedStorage(dataDir), NoJobFeed.Instance, options, device, name, loggers.CreateLogger("ab.worker"));
+        var worker = new JobWorker(dbs, new SharedFolderStore(dataDir), NoJobFeed.Instance, options, device, name, loggers.CreateLogger("ab.worker"));
         await worker.RunAsync(stop.Token);
         Console.Error.WriteLine($"worker {name} stopped");
         return 0;

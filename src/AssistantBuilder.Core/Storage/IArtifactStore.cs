@@ -31,4 +31,11 @@ public interface IArtifactStore
     /// own path; an object store would download the key's artifacts to a local cache first.
     /// </summary>
     Task<string> GetLocalPathAsync(string key, CancellationToken ct = default);
+
+    /// <summary>
+    /// True when <see cref="GetLocalPathAsync"/> returns the store's own files (a local or mounted folder), so a tool
+    /// may write there in place; false for a store reached over the network, whose tools work on a local copy and
+    /// store their results with <see cref="PutAsync"/>.
+    /// </summary>
+    bool IsLocal { get; }
 }

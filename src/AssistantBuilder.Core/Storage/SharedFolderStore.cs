@@ -17,6 +17,8 @@ public sealed class SharedFolderStore : IArtifactStore
 
     public string Root { get; }
 
+    public bool IsLocal => true;
+
     public async Task PutAsync(string key, Stream content, CancellationToken ct = default)
     {
         string target = PathOf(key);
@@ -61,7 +63,7 @@ public sealed class SharedFolderStore : IArtifactStore
         string path = PathOf(key, create: false);
         try
         {
-            return Task.FromResult<Stream?>(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, BufferSize, useAsync: true));
+            return Task.FromResult<Stream?>(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, BufferSize, useAsync: true));
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {

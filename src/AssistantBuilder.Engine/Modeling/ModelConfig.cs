@@ -35,11 +35,17 @@ public sealed record ModelConfig
     public static ModelConfig FromFile(string path)
     {
         if (!File.Exists(path)) throw new CheckpointException($"{path}: file not found");
+        return FromJson(File.ReadAllText(path), path);
+    }
+
+    /// <summary>A config.json's text; <paramref name="source"/> names it in error messages.</summary>
+    public static ModelConfig FromJson(string text, string source)
+    {
         JsonNode? node;
-        try { node = JsonNode.Parse(File.ReadAllText(path)); }
-        catch (JsonException ex) { throw new CheckpointException($"{path}: not valid JSON ({ex.Message})", ex); }
-        if (node is not JsonObject json) throw new CheckpointException($"{path}: not a JSON object");
-        return ModelConfigJson.Read(path, json);
+        try { node = JsonNode.Parse(text); }
+        catch (JsonException ex) { throw new CheckpointException($"{source}: not valid JSON ({ex.Message})", ex); }
+        if (node is not JsonObject json) throw new CheckpointException($"{source}: not a JSON object");
+        return ModelConfigJson.Read(source, json);
     }
 
     public string ToJson() => ModelConfigJson.Write(this).ToJsonString(new JsonSerializerOptions { WriteIndented = true });

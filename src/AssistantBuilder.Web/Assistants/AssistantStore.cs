@@ -1,5 +1,5 @@
 using AssistantBuilder.Data;
-using AssistantBuilder.Web.Hosting;
+using AssistantBuilder.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace AssistantBuilder.Web.Assistants;
@@ -8,7 +8,7 @@ namespace AssistantBuilder.Web.Assistants;
 /// Assistants and their adapter versions: create, update, delete; add a version from a completed training job;
 /// promote one, roll back to the previous one, or unpromote (serve the base model alone). Used by the API and the pages.
 /// </summary>
-public sealed class AssistantStore(IDbContextFactory<AppDbContext> dbs, DataPaths paths)
+public sealed class AssistantStore(IDbContextFactory<AppDbContext> dbs, IArtifactStore artifacts)
 {
     public async Task<IReadOnlyList<AssistantView>> ListAsync(CancellationToken ct = default)
     {
@@ -113,14 +113,16 @@ public sealed class AssistantStore(IDbContextFactory<AppDbContext> dbs, DataPath
         var used = assistantId is { } aid
             ? await db.AdapterVersions.Where(v => v.AssistantId == aid && v.JobId != null).ToDictionaryAsync(v => v.JobId!.Value, v => v.Number, ct)
             : [];
-        return jobs.OrderByDescending(j => j.FinishedAt ?? j.CreatedAt).Select(j =>
+        var options = new List<CompletedJobOption>();
+        foreach (var j in jobs.OrderByDescending(j => j.FinishedAt ?? j.CreatedAt))
         {
             string? problem = null;
-            try { AdapterCheck.Check(j, baseModelId, model.Name, paths); }
+            try { await AdapterCheck.CheckAsync(j, baseModelId, model.Name, artifacts, ct); }
             catch (AssistantRequestException ex) { problem = ex.Message; }
-            return new CompletedJobOption(j.Id, j.Name, j.BaseModel?.Name ?? "", j.FinishedAt, j.EvalLoss, j.TrainLoss,
-                used.TryGetValue(j.Id, out int n) ? n : null, problem);
-        }).ToList();
+            options.Add(new CompletedJobOption(j.Id, j.Name, j.BaseModel?.Name ?? "", j.FinishedAt, j.EvalLoss, j.TrainLoss,
+                used.TryGetValue(j.Id, out int n) ? n : null, problem));
+        }
+        return options;
     }
 
     // Validates the input and copies it onto the assistant; returns its base model.
@@ -153,13 +155,13 @@ public sealed class AssistantStore(IDbContextFactory<AppDbContext> dbs, DataPath
     {
         var job = await db.TrainingJobs.Include(j => j.BaseModel).FirstOrDefaultAsync(j => j.Id == jobId, ct)
             ?? throw AssistantRequestException.NotFound("training job", jobId);
-        string dir = AdapterCheck.Check(job, model.Id, model.Name, paths);
+        string dir = await AdapterCheck.CheckAsync(job, model.Id, model.Name, artifacts, ct);
         if (assistant.Versions.FirstOrDefault(v => v.JobId == jobId) is { } existing)
             throw AssistantRequestException.Conflict($"Training job '{job.Name}' is already version {existing.Number} of '{assistant.Name}'.");
         return new AdapterVersion
         {
             AssistantId = assistant.Id, Number = assistant.Versions.Select(v => v.Number).DefaultIfEmpty().Max() + 1, JobId = job.Id,
-            AdapterDir = paths.ToStored(dir), Notes = notes,
+            AdapterDir = dir, Notes = notes,
         };
     }
 

@@ -33,7 +33,7 @@ public sealed class CompareSetup(IDbContextFactory<AppDbContext> dbs, DataPaths 
         var served = await chats.FindAsync(assistantId, ct) ?? throw new CompareRequestException("assistantId", $"assistant {assistantId} not found", notFound: true);
         var assistant = served.Assistant;
         var tunedClient = served.Client.GetService<EngineChatClient>() ?? throw new InvalidOperationException("the assistant is not served by the local engine");
-        var baseClient = chats.Serve(assistant, useLiveVersion: false).Client.GetService<EngineChatClient>()!;
+        var baseClient = (await chats.ServeAsync(assistant, useLiveVersion: false, ct: ct)).Client.GetService<EngineChatClient>()!;
         var selector = examplesDatasetId is Guid id ? await SelectorAsync(id, ct) : null;
         int maxTokens = greedyMaxTokens ?? assistant.Generation.MaxTokens;
         PromptExecutionSettings? local = greedyMaxTokens is int g ? LocalKernel.Greedy(g) : null;

@@ -1,6 +1,6 @@
 using AssistantBuilder.Data;
 using AssistantBuilder.Jobs;
-using AssistantBuilder.Web.Hosting;
+using AssistantBuilder.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +15,7 @@ public sealed class EmbeddedWorkers : BackgroundService
 {
     readonly List<JobWorker> _workers = [];
 
-    public EmbeddedWorkers(IDbContextFactory<AppDbContext> dbs, DataPaths paths, JobEvents events, IOptions<TrainingOptions> options, ILogger<EmbeddedWorkers> log)
+    public EmbeddedWorkers(IDbContextFactory<AppDbContext> dbs, IArtifactStore store, JobEvents events, IOptions<TrainingOptions> options, ILogger<EmbeddedWorkers> log)
     {
         if (!options.Value.EmbeddedWorker) return;
         IReadOnlyList<WorkerDevice> devices;
@@ -23,7 +23,7 @@ public sealed class EmbeddedWorkers : BackgroundService
             .SelectMany(d => WorkerDevice.Detect(d, cpuWithGpus: true)).DistinctBy(d => d.Name).ToList(); }
         catch (ArgumentException ex) { throw new InvalidOperationException($"Training:Devices '{options.Value.Devices}': {ex.Message}", ex); }
         foreach (var device in devices)
-            _workers.Add(new JobWorker(dbs, new SharedStorage(paths.Root), events, options.Value, device, $"web/{Environment.MachineName}/{device.Name}", log) { Embedded = true });
+            _workers.Add(new JobWorker(dbs, store, events, options.Value, device, $"web/{Environment.MachineName}/{device.Name}", log) { Embedded = true });
     }
 
     /// <summary>The ids of this node's workers (their events are published here directly).</summary>

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
+using AssistantBuilder.Core.Storage;
 using AssistantBuilder.Data;
 using AssistantBuilder.Jobs;
 using AssistantBuilder.Web.Hosting;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AssistantBuilder.Web.Training;
 
 /// <summary>What operators do with jobs (the API and the pages both call this): list, create, cancel, resume, delete.</summary>
-public sealed partial class TrainingJobs(IDbContextFactory<AppDbContext> dbs, DataPaths paths, EmbeddedWorkers workers, JobEvents events)
+public sealed partial class TrainingJobs(IDbContextFactory<AppDbContext> dbs, DataPaths paths, IArtifactStore artifacts, EmbeddedWorkers workers, JobEvents events)
 {
     public async Task<IReadOnlyList<JobDto>> ListAsync(CancellationToken ct = default)
     {
@@ -111,8 +112,8 @@ public sealed partial class TrainingJobs(IDbContextFactory<AppDbContext> dbs, Da
             return new JobError(JobErrorKind.Conflict, $"Job {id}'s adapter is a version of assistant {used}: delete that version first.");
         await db.TrainingJobEvents.Where(e => e.JobId == id).ExecuteDeleteAsync(ct);
         await db.TrainingJobs.Where(j => j.Id == id && j.Status != JobStatus.Running).ExecuteDeleteAsync(ct);
-        string dir = paths.Resolve(job.OutputDir);
-        if (dir.StartsWith(paths.Jobs + Path.DirectorySeparatorChar, StringComparison.Ordinal) && Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        string key = ArtifactFolders.KeyOf(job.OutputDir);
+        if (key.StartsWith("jobs/", StringComparison.Ordinal) && ArtifactKey.Problem(key) is null) await artifacts.DeleteAsync(key, CancellationToken.None);
         return null;
     }
 
@@ -133,9 +134,8 @@ public sealed partial class TrainingJobs(IDbContextFactory<AppDbContext> dbs, Da
         await using var db = await dbs.CreateDbContextAsync(ct);
         var dir = await db.TrainingJobs.Where(j => j.Id == id).Select(j => j.OutputDir).FirstOrDefaultAsync(ct);
         if (dir is null) return null;
-        string path = Path.Combine(paths.Resolve(dir), JobFolder.LogFile);
-        if (!File.Exists(path)) return "";
-        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        await using var stream = await artifacts.OpenFileAsync(dir, JobFolder.LogFile, ct);
+        if (stream is null) return "";
         using var reader = new StreamReader(stream);
         string text = await reader.ReadToEndAsync(ct);
         return text.Length <= maxChars ? text : text[^maxChars..];

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AssistantBuilder.Core.Storage;
 using AssistantBuilder.Data;
 using AssistantBuilder.Jobs;
 using Microsoft.EntityFrameworkCore;
@@ -117,11 +118,11 @@ public class JobQueueTests
     {
         using var store = await QueueDatabase.CreateAsync(Provider);
         var queue = new JobQueue(store.Factory);
-        var storage = new SharedStorage(Path.GetTempPath());
+        var storage = new SharedFolderStore(Path.GetTempPath());
         var big = (await store.QueueAsync(1, "cuda", await store.AddModelAsync(7_000_000_000)))[0]; // 14 GB of bf16 weights alone
         var small = (await store.QueueAsync(1, "cuda", await store.AddModelAsync(135_000_000)))[0];
         WorkerDevice small16 = new("cuda", "cuda:0", 16L << 30), large80 = new("cuda", "cuda:1", 80L << 30);
-        Func<WorkerDevice, Func<TrainingJob, bool>> fits = d => job => JobMemory.Fits(job, d, storage);
+        Func<WorkerDevice, Func<TrainingJob, Task<bool>>> fits = d => job => JobMemory.FitsAsync(job, d, storage);
 
         // The 16 GB GPU passes over the older 7B job (weights + allowances > 16 GB) and takes the 135M one.
         Assert.Equal(small, (await queue.ClaimAsync(Guid.NewGuid(), small16, Lease, fits: fits(small16)))?.JobId);

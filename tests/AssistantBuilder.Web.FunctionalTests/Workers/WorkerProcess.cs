@@ -16,13 +16,14 @@ public sealed class WorkerProcess : IDisposable
 
     WorkerProcess(Process process, string name) => (_process, Name) = (process, name);
 
-    public static WorkerProcess Start(string dataDir, string name, double leaseSeconds = 30, string? postgres = null)
+    public static WorkerProcess Start(string dataDir, string name, double leaseSeconds = 30, string? postgres = null, string? scratch = null)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ab.dll"));
         foreach (var a in new[] { "worker", "--data-dir", dataDir, "--device", "cpu", "--name", name, "--threads", "1",
             "--lease-seconds", leaseSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), "--poll-seconds", "0.3", "--stop-wait-seconds", "10" })
             start.ArgumentList.Add(a);
+        if (scratch is not null) foreach (var a in new[] { "--scratch-dir", scratch }) start.ArgumentList.Add(a);
         if (postgres is not null) foreach (var a in new[] { "--db-provider", "postgres", "--postgres", postgres }) start.ArgumentList.Add(a);
         start.Environment.Remove("AB_DATA_DIR");
         var worker = new WorkerProcess(Process.Start(start)!, name);

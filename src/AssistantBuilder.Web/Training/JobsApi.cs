@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace AssistantBuilder.Web.Training;
 
-/// <summary>The fine-tuning jobs API (queue a job, follow it, cancel, resume, delete) and the live progress hub.</summary>
+/// <summary>The fine-tuning jobs API (queue a job, follow it, cancel, resume, delete), the workers list and the live progress hub.</summary>
 public static class JobsApi
 {
     public static IEndpointRouteBuilder MapJobsApi(this IEndpointRouteBuilder app)
@@ -53,6 +53,10 @@ public static class JobsApi
                 var e => Conflict(e),
             })
             .WithSummary("Delete a job that is not running, with its checkpoints, adapter and log.");
+
+        app.MapGet("/api/workers", async (TrainingWorkers workers, CancellationToken ct) => TypedResults.Ok(await workers.ListAsync(ct: ct)))
+            .WithTags("Fine-tuning jobs")
+            .WithSummary("The training workers sharing the queue (running ones, then the 20 most recently stopped): device, memory, state (training, idle, silent, stopped) and current job.");
 
         app.MapHub<TrainingHub>(TrainingHub.Path);
         return app;

@@ -1,4 +1,5 @@
 using AssistantBuilder.Jobs;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AssistantBuilder.Web.Training;
 
@@ -18,6 +19,8 @@ public static class TrainingServices
         builder.Services.AddHostedService(sp => sp.GetRequiredService<JobFeedPoller>());
         builder.Services.AddHostedService<HubRelay>();
         builder.Services.AddSingleton<TrainingJobs>();
+        builder.Services.AddSingleton<TrainingWorkers>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
     }
 }

@@ -21,6 +21,9 @@ sealed class ClusterFixture : IAsyncDisposable
 
     public string DataDir { get; } = TempDir.Create("cluster");
     public SharedDbContextFactory Db { get; }
+
+    /// <summary>The scratch folder of a worker started with scratch on (outside the data directory).</summary>
+    public string ScratchDir(string worker) => Path.Combine(DataDir + "-scratch", worker);
     public List<AppProcess> Webs { get; } = [];
     public List<WorkerProcess> Workers { get; } = [];
     public Guid ModelId { get; private set; }
@@ -41,10 +44,15 @@ sealed class ClusterFixture : IAsyncDisposable
         Db = new SharedDbContextFactory(new DatabaseOptions(DatabaseProvider.Postgres, _postgres));
     }
 
-    public static async Task<ClusterFixture> StartAsync(int webs, int workers, double leaseSeconds, int copies, bool postgresAndRedis = false)
+    /// <param name="scratch">Each worker trains in its own scratch folder (<see cref="ScratchDir"/>) and stores its files in the data directory as written.</param>
+    public static async Task<ClusterFixture> StartAsync(int webs, int workers, double leaseSeconds, int copies, bool postgresAndRedis = false, bool scratch = false)
     {
         var cluster = new ClusterFixture(postgresAndRedis);
-        var env = new Dictionary<string, string> { ["Training__EmbeddedWorker"] = "false", ["Training__FeedPollSeconds"] = "0.2" };
+        var env = new Dictionary<string, string>
+        {
+            ["Training__EmbeddedWorker"] = "false", ["Training__FeedPollSeconds"] = "0.2",
+            ["Training__LeaseSeconds"] = leaseSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), // when workers count as silent
+        };
         if (cluster._postgres is not null)
         {
             env["Database__Provider"] = "postgres";
@@ -61,7 +69,7 @@ sealed class ClusterFixture : IAsyncDisposable
         await cluster.SeedAsync(copies);
         for (int i = 0; i < workers; i++)
         {
-            var worker = WorkerProcess.Start(cluster.DataDir, $"w{i + 1}", leaseSeconds, cluster._postgres);
+            var worker = WorkerProcess.Start(cluster.DataDir, $"w{i + 1}", leaseSeconds, cluster._postgres, scratch ? cluster.ScratchDir($"w{i + 1}") : null);
             cluster._processes.Add(worker);
             cluster.Workers.Add(worker);
         }
@@ -124,6 +132,7 @@ sealed class ClusterFixture : IAsyncDisposable
         if (_postgres is not null) PostgresServer.Shared.DropDatabase(_postgres);
         _redis?.Dispose();
         TempDir.Delete(DataDir);
+        if (Directory.Exists(DataDir + "-scratch")) TempDir.Delete(DataDir + "-scratch");
         await Task.CompletedTask;
     }
 }

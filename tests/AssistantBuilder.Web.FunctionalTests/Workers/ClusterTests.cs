@@ -82,14 +82,15 @@ public sealed class ClusterTests(ITestOutputHelper output)
         // SIGTERM: each worker stops cleanly and says so in the database.
         foreach (var worker in cluster.Workers) Assert.Equal(0, await worker.StopAsync(TimeSpan.FromSeconds(30)));
         Assert.True(await ReadAsync(cluster, db => db.Workers.AllAsync(w => w.StoppedAt != null)));
+        Assert.Equal(["stopped", "stopped"], (await WorkersAsync(web1)).Select(w => w.State));
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)] // PostgreSQL (SKIP LOCKED claims) and the web nodes on a Redis backplane
-    public async Task A_worker_killed_mid_job_has_its_job_taken_over_by_the_other_from_the_checkpoint_once_the_lease_expires(bool postgresAndRedis)
+    [InlineData(false, true)] // SQLite, each worker training in its own scratch folder and storing checkpoints in the data directory
+    [InlineData(true, false)] // PostgreSQL (SKIP LOCKED claims) and the web nodes on a Redis backplane; trainers write in the data directory
+    public async Task A_worker_killed_mid_job_has_its_job_taken_over_by_the_other_from_the_checkpoint_once_the_lease_expires(bool postgresAndRedis, bool scratch)
     {
-        await using var cluster = await ClusterFixture.StartAsync(webs: 1, workers: 2, leaseSeconds: 3, copies: 2, postgresAndRedis);
+        await using var cluster = await ClusterFixture.StartAsync(webs: 1, workers: 2, leaseSeconds: 3, copies: 2, postgresAndRedis, scratch);
         var (web, _) = await ClusterFixture.SignInAsync(cluster.Webs[0]);
         // 4 conversations in batches of 2 for 50 epochs: 100 steps, a checkpoint every 2.
         const int total = 100;
@@ -100,9 +101,14 @@ public sealed class ClusterTests(ITestOutputHelper output)
             .Join(db.Workers, j => j.LeaseOwner, w => (Guid?)w.Id, (j, w) => new { w.Id, w.Name, w.Pid }).FirstAsync());
         var victim = cluster.Workers.Single(w => w.Pid == owner.Pid);
         var survivor = cluster.Workers.Single(w => w != victim);
+        var listed = await WorkersAsync(web);
+        Assert.Equal(("training", queued.Id, "cpu"), listed.Where(w => w.Name == victim.Name).Select(w => (w.State, w.JobId, w.Device)).Single());
+        Assert.Equal("idle", listed.Single(w => w.Name == survivor.Name).State);
         await victim.KillHardAsync();
         var before = (await web.GetFromJsonAsync<JobDto>($"/api/jobs/{queued.Id}", DatasetUploads.Json))!;
         output.WriteLine($"killed {victim.Name} at step {before.Step}/{before.TotalSteps}");
+        // Not heard from for two leases, the killed worker shows as silent (and its job moves to the survivor).
+        await UntilAsync(async () => (await WorkersAsync(web)).Single(w => w.Name == victim.Name).State == "silent", $"{victim.Name} to show as silent");
 
         await cluster.UntilAsync(async db => await db.TrainingJobs.AnyAsync(j => j.Id == queued.Id && (j.Status == JobStatus.Completed || j.Status == JobStatus.Failed)),
             "the job to finish on the other worker", seconds: 180);
@@ -123,10 +129,39 @@ public sealed class ClusterTests(ITestOutputHelper output)
         // The loss curve continues: attempt 2 starts right after a checkpoint the first attempt wrote and goes on to the end.
         Assert.Equal(Enumerable.Range(1, firstSteps.Count), firstSteps);
         Assert.Equal(Enumerable.Range(resumed[0], total - resumed[0] + 1), resumed);
-        // From a checkpoint at least as late as the last one recorded. (The orphaned trainer goes on until it sees its stdin
-        // close, then writes one more checkpoint: the steps it ran meanwhile are trained but not charted, nobody reading its output.)
-        Assert.True(resumed[0] >= lastCheckpoint + 1, $"attempt 2 began at {resumed[0]}, before the checkpoint at {lastCheckpoint}");
+        if (scratch)
+        {
+            // From a checkpoint the killed worker stored: the last one recorded, or the one before when it died between
+            // recording and storing it. (Its orphaned trainer wrote later ones only into its own scratch folder.)
+            var charted = events.Take(takeover).Where(e => e.Kind == "checkpoint").Select(e => e.Step).ToList();
+            Assert.True(charted.Contains(resumed[0] - 1) && resumed[0] - 1 >= lastCheckpoint - 2, $"attempt 2 began at {resumed[0]}; checkpoints {string.Join(",", charted)}");
+            string job = Path.Combine("jobs", queued.Id.ToString("N"));
+            Assert.False(Directory.Exists(Path.Combine(cluster.ScratchDir(survivor.Name), job))); // removed once stored
+            Assert.True(Directory.Exists(Path.Combine(cluster.ScratchDir(victim.Name), job, "checkpoints")));
+            var stored = Directory.GetDirectories(Path.Combine(cluster.DataDir, done.OutputDir, "checkpoints")).Select(Path.GetFileName).ToList();
+            Assert.InRange(stored.Count, 1, 2); // the trainer keeps two; the store follows it
+            string log = Path.Combine(cluster.DataDir, done.OutputDir, "train.log"); // stored once the job is recorded as completed
+            await Until(() => File.Exists(log) && File.ReadAllText(log).Contains("completed (exit code 0)"), "train.log with its last line in the data directory");
+        }
+        else
+        {
+            // From a checkpoint at least as late as the last one recorded. (The orphaned trainer goes on until it sees its stdin
+            // close, then writes one more checkpoint: the steps it ran meanwhile are trained but not charted, nobody reading its output.)
+            Assert.True(resumed[0] >= lastCheckpoint + 1, $"attempt 2 began at {resumed[0]}, before the checkpoint at {lastCheckpoint}");
+        }
         output.WriteLine($"attempt 1: steps 1-{firstSteps[^1]} charted, last checkpoint charted {lastCheckpoint}; attempt 2 resumed at step {resumed[0]}");
+    }
+
+    static async Task<List<WorkerDto>> WorkersAsync(HttpClient web) => (await web.GetFromJsonAsync<List<WorkerDto>>("/api/workers", DatasetUploads.Json))!;
+
+    static async Task UntilAsync(Func<Task<bool>> condition, string what, int seconds = 30)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline) Assert.Fail($"waited {seconds} s for {what}");
+            await Task.Delay(200);
+        }
     }
 
     static async Task<T> ReadAsync<T>(ClusterFixture cluster, Func<AppDbContext, Task<T>> read)

@@ -30,7 +30,7 @@ internal static class FormatDetector
         return LooksLikeCsv(source, options) ? DatasetFormat.Csv : throw new DatasetException(
             $"could not detect the format of {source.FileName}; tried openai, sharegpt and alpaca (the file does not start with '{{' or '['), " +
             "csv (no header with a prompt and a response column) and transcript (the first line does not start with a known speaker label such as 'User:'); " +
-            "set ImportOptions.Format");
+            "choose the format explicitly (the upload form's format, the API's format field, or ab train --format)");
     }
 
     private static DatasetFormat DetectJson(SourceText source)
@@ -47,7 +47,7 @@ internal static class FormatDetector
         throw new DatasetException(
             $"could not detect the format of {source.FileName}: it looks like JSON, but none of its first {items.Count} records has the fields of " +
             "openai (\"messages\" with role/content), sharegpt (\"conversations\" with from/value) or alpaca (\"instruction\" and \"output\")" +
-            FirstRecord(items) + "; set ImportOptions.Format");
+            FirstRecord(items) + "; choose the format explicitly (the upload form's format, the API's format field, or ab train --format)");
     }
 
     private static string FirstRecord(List<JsonItem<(DatasetFormat? Format, string Fields)>> items) =>

@@ -40,7 +40,7 @@ internal sealed record CsvColumns(int Prompt, int Response, int? System, IReadOn
         {
             problem = explicitName is not null
                 ? $"no column '{explicitName}' ({option}) in the CSV header; columns: {string.Join(", ", headers)}"
-                : $"no {what} column in the CSV header: expected one of {string.Join(", ", defaults)} (or set ImportOptions.{option}); columns: {string.Join(", ", headers)}";
+                : $"no {what} column in the CSV header: expected one of {string.Join(", ", defaults)} (rename the column to one of them); columns: {string.Join(", ", headers)}";
         }
 
         return null;

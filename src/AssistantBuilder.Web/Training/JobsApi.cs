@@ -13,7 +13,7 @@ public static class JobsApi
         jobs.MapGet("/", async (TrainingJobs service, CancellationToken ct) => TypedResults.Ok(await service.ListAsync(ct)))
             .WithSummary("All jobs, newest first; queued ones with their position in their device's queue (1 runs next).");
 
-        jobs.MapPost("/", async Task<Results<Created<JobDto>, ValidationProblem, NotFound<ProblemDetails>>> (CreateJobRequest request, TrainingJobs service, CancellationToken ct) =>
+        jobs.MapPost("/", async Task<Results<Created<JobDto>, ValidationProblem, ProblemHttpResult>> (CreateJobRequest request, TrainingJobs service, CancellationToken ct) =>
         {
             var (job, error) = await service.CreateAsync(request, ct);
             if (error is { Kind: JobErrorKind.Invalid }) return TypedResults.ValidationProblem(error.Fields!, detail: error.Message);
@@ -21,11 +21,11 @@ public static class JobsApi
             return TypedResults.Created($"/api/jobs/{job!.Id}", job);
         }).WithSummary("Queue a LoRA fine-tune of a base model on a dataset. Settings left out take their defaults; a null learning rate lets the trainer pick the model's.");
 
-        jobs.MapGet("/{id:guid}", async Task<Results<Ok<JobDto>, NotFound<ProblemDetails>>> (Guid id, TrainingJobs service, CancellationToken ct) =>
+        jobs.MapGet("/{id:guid}", async Task<Results<Ok<JobDto>, ProblemHttpResult>> (Guid id, TrainingJobs service, CancellationToken ct) =>
             await service.GetAsync(id, ct) is { } job ? TypedResults.Ok(job) : NotFound(id))
             .WithSummary("One job: status, progress, losses, elapsed time, error.");
 
-        jobs.MapGet("/{id:guid}/events", async Task<Results<Ok<IReadOnlyList<JobEventDto>>, NotFound<ProblemDetails>>> (Guid id, TrainingJobs service,
+        jobs.MapGet("/{id:guid}/events", async Task<Results<Ok<IReadOnlyList<JobEventDto>>, ProblemHttpResult>> (Guid id, TrainingJobs service,
             long? after, string? kind, int? limit, CancellationToken ct) =>
         {
             var kinds = kind?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -33,19 +33,19 @@ public static class JobsApi
             return events is null ? NotFound(id) : TypedResults.Ok(events);
         }).WithSummary("The job's events after an event id (data, step, eval, checkpoint, done and log; kind=step,eval filters), oldest first.");
 
-        jobs.MapGet("/{id:guid}/log", async Task<Results<ContentHttpResult, NotFound<ProblemDetails>>> (Guid id, TrainingJobs service, CancellationToken ct) =>
+        jobs.MapGet("/{id:guid}/log", async Task<Results<ContentHttpResult, ProblemHttpResult>> (Guid id, TrainingJobs service, CancellationToken ct) =>
             await service.LogAsync(id, ct: ct) is { } log ? TypedResults.Text(log, "text/plain; charset=utf-8") : NotFound(id))
             .WithSummary("The end of the job's train.log (plain text).");
 
-        jobs.MapPost("/{id:guid}/cancel", async Task<Results<Ok<JobDto>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> (Guid id, TrainingJobs service, CancellationToken ct) =>
+        jobs.MapPost("/{id:guid}/cancel", async Task<Results<Ok<JobDto>, ProblemHttpResult>> (Guid id, TrainingJobs service, CancellationToken ct) =>
             Answer(await service.CancelAsync(id, ct)))
             .WithSummary("Cancel a job: a queued one leaves the queue; a running one writes a checkpoint and stops (Cancelled; resume continues it).");
 
-        jobs.MapPost("/{id:guid}/resume", async Task<Results<Ok<JobDto>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> (Guid id, TrainingJobs service, CancellationToken ct) =>
+        jobs.MapPost("/{id:guid}/resume", async Task<Results<Ok<JobDto>, ProblemHttpResult>> (Guid id, TrainingJobs service, CancellationToken ct) =>
             Answer(await service.ResumeAsync(id, ct)))
             .WithSummary("Queue a cancelled or failed job again; it continues from its last checkpoint.");
 
-        jobs.MapDelete("/{id:guid}", async Task<Results<NoContent, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> (Guid id, TrainingJobs service, CancellationToken ct) =>
+        jobs.MapDelete("/{id:guid}", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, TrainingJobs service, CancellationToken ct) =>
             await service.DeleteAsync(id, ct) switch
             {
                 null => TypedResults.NoContent(),
@@ -62,18 +62,18 @@ public static class JobsApi
         return app;
     }
 
-    static Results<Ok<JobDto>, NotFound<ProblemDetails>, Conflict<ProblemDetails>> Answer((JobDto? Job, JobError? Error) r) => r.Error switch
+    static Results<Ok<JobDto>, ProblemHttpResult> Answer((JobDto? Job, JobError? Error) r) => r.Error switch
     {
         null => TypedResults.Ok(r.Job!),
         { Kind: JobErrorKind.NotFound } e => NotFound(e),
         var e => Conflict(e),
     };
 
-    static NotFound<ProblemDetails> NotFound(Guid id) => NotFound(new JobError(JobErrorKind.NotFound, $"There is no training job with id {id}."));
+    static ProblemHttpResult NotFound(Guid id) => NotFound(new JobError(JobErrorKind.NotFound, $"There is no training job with id {id}."));
 
-    static NotFound<ProblemDetails> NotFound(JobError e) =>
-        TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Not found", Detail = e.Message });
+    static ProblemHttpResult NotFound(JobError e) =>
+        TypedResults.Problem(e.Message, statusCode: StatusCodes.Status404NotFound, title: "Not found");
 
-    static Conflict<ProblemDetails> Conflict(JobError e) =>
-        TypedResults.Conflict(new ProblemDetails { Status = 409, Title = "Conflict", Detail = e.Message });
+    static ProblemHttpResult Conflict(JobError e) =>
+        TypedResults.Problem(e.Message, statusCode: StatusCodes.Status409Conflict, title: "Conflict");
 }

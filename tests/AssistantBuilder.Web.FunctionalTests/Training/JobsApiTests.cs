@@ -42,12 +42,14 @@ public abstract class JobsApiTests<TApp>(TApp app) : IClassFixture<TApp> where T
         var missing = Guid.NewGuid();
         var noModel = await client.PostAsJsonAsync("/api/jobs", new CreateJobRequest(missing, data));
         Assert.Equal(HttpStatusCode.NotFound, noModel.StatusCode);
+        Assert.Equal("application/problem+json", noModel.Content.Headers.ContentType?.MediaType);
         Assert.Contains($"no base model with id {missing}", await noModel.Content.ReadAsStringAsync());
 
         foreach (var (method, path) in new[] { ("GET", ""), ("GET", "/events"), ("GET", "/log"), ("POST", "/cancel"), ("POST", "/resume"), ("DELETE", "") })
         {
             var r = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), $"/api/jobs/{missing}{path}"));
             Assert.True(r.StatusCode == HttpStatusCode.NotFound, $"{method} {path}: {r.StatusCode}");
+            Assert.Equal("application/problem+json", r.Content.Headers.ContentType?.MediaType);
             Assert.Contains($"no training job with id {missing}", await r.Content.ReadAsStringAsync());
         }
     }

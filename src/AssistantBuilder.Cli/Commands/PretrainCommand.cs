@@ -44,6 +44,7 @@ static class PretrainCommand
 
     static int Run(ParseResult r, CancellationToken ct)
     {
+        TrainingHeap.Configure(); // keep freed activations in the heap between steps (see TrainingHeap)
         var device = DeviceSelector.Resolve(r.GetValue(Device)!);
         string tokenizerDir = r.GetValue(Tokenizer)!, outDir = r.GetValue(Out)!;
         var tokenizer = HfTokenizer.FromFile(Path.Combine(tokenizerDir, "tokenizer.json"));

@@ -56,6 +56,7 @@ static class TrainCommand
 
     static int Run(ParseResult r, CancellationToken ct)
     {
+        TrainingHeap.Configure(); // keep freed activations in the heap between steps (see TrainingHeap)
         if (r.GetValue(Threads) is int threads)
         {
             if (threads < 1) throw new UserError($"--threads must be at least 1 (got {threads})");

@@ -36,7 +36,11 @@ public sealed class LoraLinear : nn.Module<Tensor, Tensor>
     {
         var y = base_layer.forward(x);
         if (Merged) return y;
-        var update = lora_B.forward(lora_A.forward(lora_dropout.forward(x.to_type(lora_A.weight!.dtype))));
+        var down = lora_A.forward(lora_dropout.forward(x.to_type(lora_A.weight!.dtype))); // [N, r]
+        // y += scaling · down·Bᵀ in the matmul itself (sgemm's alpha and beta): no [N, out] update, product or sum
+        // tensors in the forward pass, and the backward pass scales [N, r] gradients instead of [N, out] ones.
+        if (y.dtype == down.dtype && y.dim() == 2) return y.addmm_(down, lora_B.weight!.t(), beta: 1, alpha: (float)Scaling);
+        var update = lora_B.forward(down);
         return y + (update * Scaling).to_type(y.dtype);
     }
 

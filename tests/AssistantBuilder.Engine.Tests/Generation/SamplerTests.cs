@@ -1,0 +1,60 @@
+using AssistantBuilder.Engine.Generation;
+using static TorchSharp.torch;
+
+namespace AssistantBuilder.Engine.Tests.Generation;
+
+public sealed class SamplerTests
+{
+    static readonly GenerationOptions[] Mixed =
+    [
+        new() { },                                                                                   // greedy
+        new() { Temperature = 1.3, Seed = 1 },                                                       // plain draw
+        new() { Temperature = 0.8, TopP = 0.9, RepetitionPenalty = 1.1, Seed = 2 },                  // the app's defaults
+        new() { RepetitionPenalty = 3 },                                                             // greedy, penalised
+        new() { Temperature = 1.1, TopK = 5, Seed = 3 },
+        new() { Temperature = 2, TopK = 40, TopP = 0.5, RepetitionPenalty = 0.8, Seed = 4 },
+        new() { Temperature = 1.5, TopK = 3, Seed = 5 },
+    ];
+
+    [Fact]
+    public void A_batch_of_rows_picks_what_each_row_picks_alone()
+    {
+        var random = new Random(7);
+        var seen = Mixed.Select((_, i) => (IReadOnlyCollection<int>)Enumerable.Range(0, 12 + i).Select(_ => random.Next(64)).ToList()).ToList();
+        var batched = Mixed.Select(o => new Sampler(o)).ToList();
+        var alone = Mixed.Select(o => new Sampler(o)).ToList();
+        try
+        {
+            manual_seed(0);
+            var picked = new List<int[]>();
+            for (int step = 0; step < 25; step++)
+            {
+                using var scope = NewDisposeScope();
+                var logits = randn(Mixed.Length, 64) * 3;                                                 // [B, V]
+                var together = Sampler.NextRows(logits, batched.Select((s, i) => (s, seen[i])).ToList());
+                var separately = alone.Select((s, i) => s.Next(logits[i], seen[i])).ToArray();
+                Assert.Equal(separately, together);
+                picked.Add(together);
+            }
+            Assert.True(picked.Select(p => p[1]).Distinct().Count() > 3, "the sampled rows should draw different tokens across steps");
+        }
+        finally
+        {
+            foreach (var s in batched.Concat(alone)) s.Dispose();
+        }
+    }
+
+    [Fact]
+    public void Top_k_and_top_p_keep_only_the_allowed_tokens_of_each_row()
+    {
+        using var scope = NewDisposeScope();
+        var logits = tensor(new float[] { 5, 4, 3, 2, 1, 0, 5, 4, 3, 2, 1, 0 }).view(2, 6);            // tokens 0..5, most likely first
+        var topK = new Sampler(new GenerationOptions { Temperature = 5, TopK = 2, Seed = 1 });
+        var topP = new Sampler(new GenerationOptions { Temperature = 1, TopP = 0.5, Seed = 2 });
+        var draws = Enumerable.Range(0, 200).Select(_ => Sampler.NextRows(logits, [(topK, []), (topP, [])])).ToList();
+        Assert.Equal([0, 1], draws.Select(d => d[0]).Distinct().Order());                            // only the two best at any temperature
+        Assert.Equal([0], draws.Select(d => d[1]).Distinct());                                        // token 0 alone holds 64 % > 50 %
+        topK.Dispose();
+        topP.Dispose();
+    }
+}

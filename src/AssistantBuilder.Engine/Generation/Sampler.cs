@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 using static TorchSharp.torch;
 
 namespace AssistantBuilder.Engine.Generation;
@@ -6,98 +8,109 @@ namespace AssistantBuilder.Engine.Generation;
 /// Picks the next token from a row of logits, in HF's order: repetition penalty, then temperature,
 /// top-k and top-p, then a draw (or argmax when greedy). Seeded draws are reproducible.
 /// </summary>
-public sealed class Sampler : IDisposable
+/// <remarks>
+/// The logits leave the tensor in one copy and everything after runs on managed spans (TensorPrimitives): on a small
+/// model the fixed cost of each tensor operation, a torch sort for top-p, a multinomial that draws a random number
+/// per vocabulary entry, and libtorch's thread pool waking for every [B, V] operation made sampling about 20
+/// operations per row per token, as costly as the decode step's forward at 8 rows on 2 shared cores.
+/// </remarks>
+public sealed class Sampler
 {
     readonly GenerationOptions _options;
-    readonly Generator? _generator;
+    readonly Random? _random;
 
     public Sampler(GenerationOptions options)
     {
         _options = options;
-        if (!options.IsGreedy) _generator = options.Seed is long seed ? new Generator((ulong)seed) : new Generator((ulong)Random.Shared.NextInt64());
+        if (!options.IsGreedy) _random = options.Seed is long seed ? new Random(unchecked((int)seed ^ (int)(seed >> 32))) : new Random();
     }
 
     /// <summary>logits: [V] for the next position; seen: prompt and generated ids so far.</summary>
     public int Next(Tensor logits, IReadOnlyCollection<int> seen)
     {
         using var scope = NewDisposeScope();
-        return NextRows(logits.view(1, -1), [(this, seen)])[0];
+        return NextRows(logits.reshape(1, -1), [(this, seen)])[0];
     }
 
     /// <summary>
     /// The next token of every row of <paramref name="logits"/> [B, V], row i with the sampler and seen ids of
-    /// <paramref name="rows"/>[i]. The same result per row as <see cref="Next"/> on that row alone (the same
-    /// operations, each row's draw from its own generator), but penalty, temperature, top-k and top-p run as one
-    /// operation each over the batch instead of one each per row: on a small model the per-operation cost, not the
-    /// arithmetic, is what sampling costs, and done per row it was as much as the decode step's forward at 8 rows.
+    /// <paramref name="rows"/>[i]: the same as <see cref="Next"/> on each row alone, with one copy of the logits for the batch.
     /// </summary>
     public static int[] NextRows(Tensor logits, IReadOnlyList<(Sampler Sampler, IReadOnlyCollection<int> Seen)> rows)
     {
-        using var scope = NewDisposeScope();
-        int b = rows.Count;
-        var x = logits.to(ScalarType.Float32, CPU);                                                        // [B, V]
-        long v = x.shape[1];
-        x = Penalise(x, rows, v);
-        var next = new int[b];
-        var sampled = Enumerable.Range(0, b).Where(i => !rows[i].Sampler._options.IsGreedy).ToArray();
-        if (sampled.Length < b)
+        float[] all;
+        int v;
+        using (var scope = NewDisposeScope())
         {
-            var argmax = x.argmax(1).data<long>().ToArray();
-            for (int i = 0; i < b; i++) next[i] = (int)argmax[i];
+            var x = logits.to(ScalarType.Float32, CPU).contiguous();                                    // [B, V]
+            v = (int)x.shape[1];
+            all = MemoryMarshal.Cast<byte, float>(x.bytes).ToArray();                                   // one copy for all rows
         }
-        if (sampled.Length == 0) return next;
-        var options = sampled.Select(i => rows[i].Sampler._options).ToArray();
-        if (sampled.Length < b) x = x.index_select(0, tensor(sampled.Select(i => (long)i).ToArray()));      // [S, V]
-        x = x / tensor(options.Select(o => (float)o.Temperature).ToArray()).view(-1, 1);
-        if (options.Any(o => o.TopK > 0 && o.TopK < v)) x = TopK(x, options, v);
-        if (options.Any(o => o.TopP < 1)) x = TopP(x, options);
-        var probabilities = x.softmax(1);
-        for (int j = 0; j < sampled.Length; j++)
-            next[sampled[j]] = (int)probabilities[j].multinomial(1, generator: rows[sampled[j]].Sampler._generator).item<long>();
+        var next = new int[rows.Count];
+        for (int i = 0; i < rows.Count; i++) next[i] = rows[i].Sampler.Pick(all.AsSpan(i * v, v), rows[i].Seen);
         return next;
     }
 
-    // HF's rule on each row's seen ids (its own penalty), as one gather and one scatter over the flattened batch.
-    static Tensor Penalise(Tensor x, IReadOnlyList<(Sampler Sampler, IReadOnlyCollection<int> Seen)> rows, long v)
+    int Pick(Span<float> x, IReadOnlyCollection<int> seen)
     {
-        var index = new List<long>();
-        var penalty = new List<float>();
-        for (int i = 0; i < rows.Count; i++)
+        if (_options.RepetitionPenalty != 1)
+            foreach (int id in seen.Distinct()) x[id] = x[id] < 0 ? x[id] * (float)_options.RepetitionPenalty : x[id] / (float)_options.RepetitionPenalty;
+        if (_options.IsGreedy) return TensorPrimitives.IndexOfMax(x);
+        TensorPrimitives.Divide(x, (float)_options.Temperature, x);
+        if (_options.TopK > 0 && _options.TopK < x.Length) KeepTopK(x, _options.TopK);
+        // Unnormalised probabilities (the draw scales by their sum): exp(x - max), 0 where top-k dropped a token.
+        TensorPrimitives.Subtract(x, TensorPrimitives.Max(x), x);
+        TensorPrimitives.Exp(x, x);
+        return _options.TopP < 1 ? DrawNucleus(x, TensorPrimitives.Sum(x)) : Draw(x);
+    }
+
+    static void KeepTopK(Span<float> x, int k)
+    {
+        var sorted = x.ToArray();
+        Array.Sort(sorted);
+        float kth = sorted[^k];
+        foreach (ref float value in x) if (value < kth) value = float.NegativeInfinity;
+    }
+
+    // Inverse CDF over all tokens.
+    int Draw(ReadOnlySpan<float> p)
+    {
+        double goal = _random!.NextDouble() * TensorPrimitives.Sum(p), sum = 0;
+        int last = 0;
+        for (int i = 0; i < p.Length; i++)
         {
-            double rule = rows[i].Sampler._options.RepetitionPenalty;
-            if (rule == 1) continue;
-            foreach (int id in rows[i].Seen.Distinct()) { index.Add(i * v + id); penalty.Add((float)rule); }
+            if (p[i] <= 0) continue;
+            sum += p[i];
+            last = i;
+            if (sum > goal) return i;
         }
-        if (index.Count == 0) return x;
-        var ids = tensor(index.ToArray());
-        var factor = tensor(penalty.ToArray());
-        var flat = x.reshape(-1);
-        var picked = flat.gather(0, ids);
-        var penalised = where(picked < 0, picked * factor, picked / factor);
-        return flat.scatter(0, ids, penalised).view(x.shape);
+        return last;
     }
 
-    // Each row keeps its K most likely tokens (all of them where its top-k is off).
-    static Tensor TopK(Tensor x, GenerationOptions[] options, long v)
+    // Within the nucleus: the most likely tokens, in order, while the probability of those before stays under p (HF's
+    // rule: drop the tokens whose ascending cumulative probability stays at or below 1 - p; the best one always stays).
+    int DrawNucleus(ReadOnlySpan<float> p, float total)
     {
-        bool[] on = options.Select(o => o.TopK > 0 && o.TopK < v).ToArray();
-        long kMax = options.Where((o, j) => on[j]).Max(o => o.TopK);
-        var values = x.topk((int)kMax, dim: 1).values;                                                  // [S, kMax], descending
-        var kth = values.gather(1, tensor(options.Select((o, j) => on[j] ? o.TopK - 1L : 0L).ToArray()).view(-1, 1)); // [S, 1]
-        kth = where(tensor(on).view(-1, 1), kth, tensor(float.NegativeInfinity));
-        return x.masked_fill(x < kth, double.NegativeInfinity);
+        double topP = _options.TopP * total;
+        // A token at or below (1 - p) / V of the total has at most that much probability at or below it, so it is
+        // always dropped: only the rest needs sorting (a few tokens when the model is confident).
+        float floor = (float)((1 - _options.TopP) * total / p.Length);
+        int count = 0;
+        foreach (float q in p) if (q > floor) count++;
+        var keys = new float[count];
+        var ids = new int[count];
+        for (int i = 0, k = 0; i < p.Length; i++)
+            if (p[i] > floor) { keys[k] = -p[i]; ids[k++] = i; }
+        Array.Sort(keys, ids);                                                                          // most likely first
+        double mass = 0;
+        int kept = 0;
+        while (kept < count && (kept == 0 || mass < topP)) mass -= keys[kept++];
+        double goal = _random!.NextDouble() * mass, sum = 0;
+        for (int k = 0; k < kept; k++)
+        {
+            sum -= keys[k];
+            if (sum > goal) return ids[k];
+        }
+        return ids[kept - 1];
     }
-
-    // Per row: sort ascending; drop tokens whose cumulative probability stays at or below 1 - p; always keep the best one.
-    // A row whose top-p is off gets a threshold no cumulative probability reaches.
-    static Tensor TopP(Tensor x, GenerationOptions[] options)
-    {
-        var (sorted, order) = x.sort(dim: 1, descending: false);
-        var threshold = tensor(options.Select(o => o.TopP < 1 ? (float)(1 - o.TopP) : -1f).ToArray()).view(-1, 1);
-        var remove = sorted.softmax(1).cumsum(1) <= threshold;
-        remove[TensorIndex.Colon, -1] = tensor(false);
-        return x.masked_fill(remove.scatter(1, order, remove), double.NegativeInfinity);
-    }
-
-    public void Dispose() => _generator?.Dispose();
 }

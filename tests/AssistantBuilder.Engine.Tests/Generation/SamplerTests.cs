@@ -23,38 +23,33 @@ public sealed class SamplerTests
         var seen = Mixed.Select((_, i) => (IReadOnlyCollection<int>)Enumerable.Range(0, 12 + i).Select(_ => random.Next(64)).ToList()).ToList();
         var batched = Mixed.Select(o => new Sampler(o)).ToList();
         var alone = Mixed.Select(o => new Sampler(o)).ToList();
-        try
+        manual_seed(0);
+        var picked = new List<int[]>();
+        for (int step = 0; step < 25; step++)
         {
-            manual_seed(0);
-            var picked = new List<int[]>();
-            for (int step = 0; step < 25; step++)
-            {
-                using var scope = NewDisposeScope();
-                var logits = randn(Mixed.Length, 64) * 3;                                                 // [B, V]
-                var together = Sampler.NextRows(logits, batched.Select((s, i) => (s, seen[i])).ToList());
-                var separately = alone.Select((s, i) => s.Next(logits[i], seen[i])).ToArray();
-                Assert.Equal(separately, together);
-                picked.Add(together);
-            }
-            Assert.True(picked.Select(p => p[1]).Distinct().Count() > 3, "the sampled rows should draw different tokens across steps");
+            using var scope = NewDisposeScope();
+            var logits = randn(Mixed.Length, 64) * 3;                                                 // [B, V]
+            var together = Sampler.NextRows(logits, batched.Select((s, i) => (s, seen[i])).ToList());
+            var separately = alone.Select((s, i) => s.Next(logits[i], seen[i])).ToArray();
+            Assert.Equal(separately, together);
+            picked.Add(together);
         }
-        finally
-        {
-            foreach (var s in batched.Concat(alone)) s.Dispose();
-        }
+        Assert.True(picked.Select(p => p[1]).Distinct().Count() > 3, "the sampled rows should draw different tokens across steps");
     }
 
     [Fact]
     public void Top_k_and_top_p_keep_only_the_allowed_tokens_of_each_row()
     {
         using var scope = NewDisposeScope();
-        var logits = tensor(new float[] { 5, 4, 3, 2, 1, 0, 5, 4, 3, 2, 1, 0 }).view(2, 6);            // tokens 0..5, most likely first
+        var row = new float[] { 5, 4, 3, 2, 1, 0 };                                                     // tokens 0..5, most likely first
+        var logits = tensor(row.Concat(row).Concat(row).ToArray()).view(3, 6);
+        // Probabilities at temperature 1: 0.634, 0.233, 0.086, 0.032, 0.012, 0.004.
         var topK = new Sampler(new GenerationOptions { Temperature = 5, TopK = 2, Seed = 1 });
-        var topP = new Sampler(new GenerationOptions { Temperature = 1, TopP = 0.5, Seed = 2 });
-        var draws = Enumerable.Range(0, 200).Select(_ => Sampler.NextRows(logits, [(topK, []), (topP, [])])).ToList();
+        var topHalf = new Sampler(new GenerationOptions { Temperature = 1, TopP = 0.5, Seed = 2 });
+        var top80 = new Sampler(new GenerationOptions { Temperature = 1, TopP = 0.8, Seed = 3 });
+        var draws = Enumerable.Range(0, 300).Select(_ => Sampler.NextRows(logits, [(topK, []), (topHalf, []), (top80, [])])).ToList();
         Assert.Equal([0, 1], draws.Select(d => d[0]).Distinct().Order());                            // only the two best at any temperature
-        Assert.Equal([0], draws.Select(d => d[1]).Distinct());                                        // token 0 alone holds 64 % > 50 %
-        topK.Dispose();
-        topP.Dispose();
+        Assert.Equal([0], draws.Select(d => d[1]).Distinct());                                        // token 0 alone holds 63 % >= 50 %
+        Assert.Equal([0, 1], draws.Select(d => d[2]).Distinct().Order());                            // 63 % < 80 %, then 87 % >= 80 %
     }
 }

@@ -39,7 +39,8 @@ if [[ -n ${WARMUP:-} ]]; then
 fi
 echo "load average: $(cat /proc/loadavg)"
 BEFORE=$(awk '{print $14 + $15}' "/proc/$PID/stat")
-dotnet "$AB" bench http --url "$B" --key "$KEY" --model bench-bot "$@"
+TIMEFORMAT="load generator (ab bench http) CPU: user %U s + system %S s, wall %R s"
+time dotnet "$AB" bench http --url "$B" --key "$KEY" --model bench-bot "$@"
 AFTER=$(awk '{print $14 + $15}' "/proc/$PID/stat")
 echo "app CPU during the bench (warm-up request included): $(( (AFTER - BEFORE) * 1000 / $(getconf CLK_TCK) )) ms"
 echo "load average: $(cat /proc/loadavg)"

@@ -19,7 +19,7 @@ public sealed class TokenGenerator(CausalLm model)
         options.Validate();
         int maxNew = Budget(prompt.Count, options.MaxNewTokens);
         using var cache = options.UseKvCache ? model.NewCache(1, prompt.Count + maxNew) : null;
-        using var sampler = new Sampler(options);
+        var sampler = new Sampler(options);
         var sequence = new List<int>(prompt);
         for (int i = 0; i < maxNew; i++)
         {

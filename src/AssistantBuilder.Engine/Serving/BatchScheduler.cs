@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AssistantBuilder.Engine.Generation;
 using AssistantBuilder.Engine.Lora;
 using AssistantBuilder.Engine.Modeling;
 using static TorchSharp.torch;
@@ -149,7 +150,8 @@ sealed class BatchScheduler : IDisposable
         var lastRows = tensor(sequences.Select((s, i) => (long)(i * t + s.Ids.Count - 1)).ToArray(), device: _model.Device); // [N]
         var hidden = Routed(PrefillAdapterRows(sequences, t), () => _model.Hidden(ids, cache));                       // [N, T, C]
         var logits = _model.Logits(hidden.view(n * t, -1).index_select(0, lastRows)).to(ScalarType.Float32, CPU);   // [N, V]
-        return sequences.Select((s, i) => s.Accept(s.Sampler.Next(logits[i], s.Ids))).ToArray();
+        var next = Sample(logits, sequences);
+        return sequences.Select((s, i) => s.Accept(next[i])).ToArray();
     }
 
     // For each adapter among the prefilled sequences, the flattened [N*T] rows of its sequences (null when all use it).
@@ -172,9 +174,14 @@ sealed class BatchScheduler : IDisposable
             : (arange(last + 1, device: _model.Device).unsqueeze(0) <= positions.unsqueeze(1)).unsqueeze(1);
         _cache.Prepare(positions, last + 1);
         var logits = Routed(AdapterRows(), () => _model.DecodeRows(ids, positions, last, mask, _cache)).to(ScalarType.Float32, CPU); // [B, V]
-        var finished = Enumerable.Range(0, b).Where(i => _active[i].Accept(_active[i].Sampler.Next(logits[i], _active[i].Ids))).ToList();
+        var next = Sample(logits, _active);
+        var finished = Enumerable.Range(0, b).Where(i => _active[i].Accept(next[i])).ToList();
         for (int i = finished.Count - 1; i >= 0; i--) Retire(finished[i]);
     }
+
+    // Row i's next token with sequence i's sampler, all rows at once.
+    static int[] Sample(Tensor logits, List<Sequence> sequences) =>
+        Sampler.NextRows(logits, sequences.Select(s => (s.Sampler, (IReadOnlyCollection<int>)s.Ids)).ToList());
 
     // For each adapter in the batch, the rows that use it (null when every row does).
     List<(LoraWeights Adapter, Tensor? Rows)> AdapterRows() =>

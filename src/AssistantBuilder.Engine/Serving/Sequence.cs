@@ -66,7 +66,6 @@ sealed class Sequence : IDisposable
 
     public void Dispose()
     {
-        Sampler.Dispose();
         Adapter?.Release();
     }
 }

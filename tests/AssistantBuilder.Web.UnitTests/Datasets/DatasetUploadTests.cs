@@ -12,39 +12,23 @@ using MudBlazor.Services;
 namespace AssistantBuilder.Web.UnitTests.Datasets;
 
 /// <summary>The upload component against a real store (temporary data directory and SQLite file): report, refusal with lines, size limit.</summary>
-public sealed class DatasetUploadTests : BunitContext, IAsyncLifetime
+public sealed class DatasetUploadTests : DatabaseTestContext
 {
-    readonly string _dir = TempDir.Create("upload-component");
     readonly DataPaths _paths;
 
-    public DatasetUploadTests()
+    public DatasetUploadTests() : base("upload-component")
     {
-        _paths = new DataPaths(_dir, []);
-        Services.AddMudServices();
-        Services.AddLogging();
+        _paths = new DataPaths(Dir, []);
         Services.AddSingleton(_paths);
-        Services.AddAppDatabase(new DatabaseOptions(DatabaseProvider.Sqlite, $"Data Source={_paths.Database};Pooling=False"));
         Services.Configure<UploadLimits>(l => l.MaxBytes = 2000);
         Services.AddSingleton<LabelMasks>();
-        Services.AddSingleton<IArtifactStore>(new SharedFolderStore(_dir));
+        Services.AddSingleton<IArtifactStore>(new SharedFolderStore(Dir));
         Services.AddSingleton<DatasetStore>();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        using var db = Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
-        db.Database.Migrate();
-    }
-
-    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
-
-    // xUnit 2 disposes test classes synchronously; MudBlazor's services must be disposed asynchronously, so do it first.
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await DisposeAsync();
-        TempDir.Delete(_dir);
     }
 
     int Rows()
     {
-        using var db = Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
+        using var db = CreateDb();
         return db.Datasets.Count();
     }
 

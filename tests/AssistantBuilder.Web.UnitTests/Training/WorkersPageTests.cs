@@ -10,29 +10,13 @@ using MudBlazor.Services;
 namespace AssistantBuilder.Web.UnitTests.Training;
 
 /// <summary>The workers page on a real SQLite file: each worker's state from its heartbeat, lease and stop time, and its job.</summary>
-public sealed class WorkersPageTests : BunitContext, IAsyncLifetime
+public sealed class WorkersPageTests : DatabaseTestContext
 {
-    readonly string _dir = TempDir.Create("workers-page");
-
-    public WorkersPageTests()
+    public WorkersPageTests() : base("workers-page")
     {
-        Services.AddMudServices();
-        Services.AddLogging();
-        Services.AddAppDatabase(new DatabaseOptions(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(_dir, "ab.db")};Pooling=False"));
         Services.Configure<TrainingOptions>(o => o.LeaseSeconds = 30);
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<TrainingWorkers>();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        using var db = Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
-        db.Database.Migrate();
-    }
-
-    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await DisposeAsync();
-        TempDir.Delete(_dir);
     }
 
     [Fact]
@@ -45,7 +29,7 @@ public sealed class WorkersPageTests : BunitContext, IAsyncLifetime
             MemoryBytes = device.StartsWith("cuda") ? 80L << 30 : null, LastSeenAt = seen, StoppedAt = stopped,
         };
         var gpu = Row("gpu-1", "cuda:0", now);
-        await using (var db = await Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        await using (var db = CreateDb())
         {
             var model = new BaseModel { Name = "tiny", Path = "models/tiny", Architecture = "LlamaForCausalLM" };
             var dataset = new Dataset { Name = "chats", Format = "openai", OriginalFileName = "c.jsonl", StoredFile = "datasets/c.jsonl" };

@@ -12,7 +12,6 @@ static class TrainCommand
 {
     static readonly Option<string> Model = new("--model") { Description = "Base model folder (Hugging Face layout).", Required = true };
     static readonly Option<FileInfo> Data = new("--data") { Description = "Conversations: OpenAI chat JSONL, ShareGPT, Alpaca, CSV or a plain transcript.", Required = true };
-    static readonly Option<DatasetFormat> Format = new("--format") { Description = "Data format (auto detects it from the file).", DefaultValueFactory = _ => DatasetFormat.Auto };
     static readonly Option<FileInfo?> Validation = new("--validation") { Description = "Held-out conversations; without it 10% are split off by --seed (10 or more conversations)." };
     static readonly Option<string> Out = new("--out") { Description = "Output folder: the adapter, checkpoints/ and best/.", Required = true };
     static readonly Option<int?> Epochs = new("--epochs") { Description = $"Passes over the training set. Default: {LoraDefaults.Standard.Epochs}, or {LoraDefaults.SmallModel.Epochs} for small models (see --learning-rate)." };
@@ -46,10 +45,11 @@ static class TrainCommand
     {
         var command = new Command("train", "Fine-tune a model with LoRA on conversations; writes a PEFT adapter (adapter_config.json, adapter_model.safetensors).")
         {
-            Model, Data, Format, Validation, Out, Epochs, LearningRate, Rank, Alpha, Dropout, Rslora, Targets, BatchSize, BatchTokens, GradAccum,
+            Model, Data, Validation, Out, Epochs, LearningRate, Rank, Alpha, Dropout, Rslora, Targets, BatchSize, BatchTokens, GradAccum,
             MaxSeqLen, Warmup, Seed, SaveEvery, EvalEvery, EarlyStopping, Resume, Device, Json,
             Threads, ExitWithParent,
         };
+        foreach (var option in ImportCommandOptions.All) command.Options.Add(option);
         command.SetAction((result, ct) => CliErrors.Run(() => Task.FromResult(Run(result, ct))));
         return command;
     }
@@ -66,7 +66,7 @@ static class TrainCommand
         if (r.GetValue(MaxSeqLen) < 8) throw new UserError($"--max-seq-len must be at least 8 (got {r.GetValue(MaxSeqLen)})");
         var request = new FineTuneRequest(r.GetValue(Model)!, r.GetValue(Data)!.FullName, r.GetValue(Out)!)
         {
-            Import = new ImportOptions { Format = r.GetValue(Format) },
+            Import = ImportCommandOptions.From(r),
             ValidationPath = r.GetValue(Validation)?.FullName,
             Lora = new LoraConfig
             {

@@ -39,12 +39,15 @@ internal sealed record CsvColumns(int Prompt, int Response, int? System, IReadOn
         if (problem.Length == 0 && (explicitName is not null || what is not null))
         {
             problem = explicitName is not null
-                ? $"no column '{explicitName}' ({option}) in the CSV header; columns: {string.Join(", ", headers)}"
-                : $"no {what} column in the CSV header: expected one of {string.Join(", ", defaults)} (rename the column to one of them); columns: {string.Join(", ", headers)}";
+                ? $"no column '{explicitName}' (--{Option(option)}) in the CSV header; columns: {string.Join(", ", headers)}"
+                : $"no {what} column in the CSV header: expected one of {string.Join(", ", defaults)} (rename it, or name it with ab train --{Option(option)}); columns: {string.Join(", ", headers)}";
         }
 
         return null;
     }
+
+    // PromptColumn -> prompt-column, as ab train spells its option.
+    private static string Option(string property) => string.Concat(property.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
     private static int IndexOf(IReadOnlyList<string> headers, string name)
     {

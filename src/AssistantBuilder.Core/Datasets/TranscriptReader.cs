@@ -69,6 +69,6 @@ internal static class TranscriptReader
 
     private static string NoSpeaker(string line, SpeakerRoleMap speakers) =>
         SpeakerLine.TrySplit(line, out string label, out _)
-            ? $"unknown speaker '{label.Trim()}' (known: {speakers.KnownLabels}; map it with ImportOptions.SpeakerRoles)"
+            ? $"unknown speaker '{label.Trim()}' (known: {speakers.KnownLabels}; map speakers to roles with ab train --speakers, e.g. Agent=assistant,Caller=user)"
             : "the conversation does not start with a speaker label such as 'User:'";
 }

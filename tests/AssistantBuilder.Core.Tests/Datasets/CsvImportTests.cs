@@ -83,7 +83,7 @@ public sealed class CsvImportTests : IDisposable
 
         Assert.Equal(
             "nope.csv: no response column in the CSV header: expected one of response, answer, output, completion, assistant " +
-            "(rename the column to one of them); columns: question, reply",
+            "(rename it, or name it with ab train --response-column); columns: question, reply",
             e.Message);
     }
 

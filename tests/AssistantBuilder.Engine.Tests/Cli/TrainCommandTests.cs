@@ -158,5 +158,36 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Contains("learning rate must be in (0, 1)", badRate.Stderr);
     }
 
+    [Fact]
+    public async Task Csv_columns_and_transcript_speakers_are_named_by_the_user()
+    {
+        string csv = Path.Combine(Dir, "faq.csv");
+        File.WriteAllLines(csv, ["ticket,resolution,note", "printer jams,open tray 2,a", "no wifi,restart the router,b", "slow laptop,close the browser,c"]);
+        var plain = await AbProcess.RunAsync("train", "--model", Dir, "--data", csv, "--out", Path.Combine(Dir, "c0"), "--epochs", "1");
+        Assert.Equal(2, plain.ExitCode);
+        Assert.Contains("no prompt column", plain.Stderr);
+        Assert.Contains("--prompt-column", plain.Stderr);
+        var mapped = Events(await AbProcess.RunAsync("train", "--model", Dir, "--data", csv, "--out", Path.Combine(Dir, "c1"), "--epochs", "1",
+            "--prompt-column", "ticket", "--response-column", "resolution", "--json"))[0];
+        Assert.Equal(("csv", 3), (mapped.GetProperty("format").GetString(), mapped.GetProperty("train_examples").GetInt32()));
+        var wrong = await AbProcess.RunAsync("train", "--model", Dir, "--data", csv, "--out", Path.Combine(Dir, "c2"), "--prompt-column", "question");
+        Assert.Equal(2, wrong.ExitCode);
+        Assert.Contains("no column 'question' (--prompt-column)", wrong.Stderr);
+
+        string transcript = Path.Combine(Dir, "calls.txt");
+        File.WriteAllText(transcript, "Patron: is the atlas in\nLibrarian: yes, shelf 4\n\nPatron: when do you close\nLibrarian: at six\n");
+        var unknown = await AbProcess.RunAsync("train", "--model", Dir, "--data", transcript, "--format", "transcript", "--out", Path.Combine(Dir, "t0"), "--epochs", "1");
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("unknown speaker 'Patron'", unknown.Stderr);
+        Assert.Contains("--speakers", unknown.Stderr);
+        var speakers = Events(await AbProcess.RunAsync("train", "--model", Dir, "--data", transcript, "--out", Path.Combine(Dir, "t1"), "--epochs", "1",
+            "--speakers", "Patron=user, Librarian=assistant", "--json"))[0];
+        Assert.Equal(("transcript", 2), (speakers.GetProperty("format").GetString(), speakers.GetProperty("train_examples").GetInt32()));
+        var bad = await AbProcess.RunAsync("train", "--model", Dir, "--data", transcript, "--out", Path.Combine(Dir, "t2"), "--speakers", "Patron=customer");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("--speakers: 'Patron=customer' maps to 'customer'; a role must be system, user or assistant", bad.Stderr);
+        Assert.False(Directory.Exists(Path.Combine(Dir, "t2")));
+    }
+
     public void Dispose() => _tiny.Dispose();
 }

@@ -77,11 +77,14 @@ public sealed class DatasetStore(
     }
 
     /// <summary>Imports a staged upload: refused (422, with every rejected record) when no conversation is usable.</summary>
-    public async Task<DatasetDetail> ImportStagedAsync(StagedUpload staged, string? name, DatasetFormat format, CancellationToken ct = default)
+    /// <param name="mapping">The user's CSV column and transcript speaker names; with one, the conversations are stored as OpenAI chat JSONL.</param>
+    public async Task<DatasetDetail> ImportStagedAsync(StagedUpload staged, string? name, DatasetFormat format, CancellationToken ct = default, ImportMapping? mapping = null)
     {
         string datasetName = CleanName(name) ?? Path.GetFileNameWithoutExtension(staged.FileName);
+        bool convert = mapping is { IsEmpty: false };
         await using var db = await dbs.CreateDbContextAsync(ct);
         var (options, tokenizerModel) = await OptionsAsync(db, format, ct);
+        if (convert) options = mapping!.Apply(options);
         ImportResult result;
         try
         {
@@ -98,12 +101,12 @@ public sealed class DatasetStore(
 
         var row = new Dataset
         {
-            Name = datasetName, Format = FormatName(result.Format), OriginalFileName = staged.FileName, StoredFile = "",
+            Name = datasetName, Format = convert ? FormatName(DatasetFormat.OpenAi) : FormatName(result.Format), OriginalFileName = staged.FileName, StoredFile = "",
             SizeBytes = staged.SizeBytes, Conversations = result.Conversations.Count, RejectedCount = result.Rejected.Count,
             ReportJson = JsonSerializer.Serialize(new DatasetReport(result.Statistics, result.Rejected, tokenizerModel), Json),
         };
         string folder = FolderKey(row.Id);
-        string key = $"{folder}/{staged.FileName}";
+        string key = $"{folder}/{(convert ? Path.GetFileNameWithoutExtension(staged.FileName) + ".jsonl" : staged.FileName)}";
         if (ArtifactKey.Problem(key) is not null)
             throw DatasetProblem.BadRequest($"the file name '{staged.FileName}' cannot be stored (it would leave the dataset folder)");
         row.StoredFile = key; // the artifact key is also the path relative to the data directory
@@ -111,7 +114,7 @@ public sealed class DatasetStore(
         // Store, then insert: if the insert fails the artifact goes too, so nothing is half-stored.
         try
         {
-            await artifacts.PutFileAsync(key, staged.TempPath, CancellationToken.None);
+            await artifacts.PutFileAsync(key, convert ? Converted(staged, result) : staged.TempPath, CancellationToken.None);
             db.Datasets.Add(row);
             await db.SaveChangesAsync(CancellationToken.None);
         }
@@ -122,6 +125,14 @@ public sealed class DatasetStore(
         }
         log.LogInformation("Imported dataset {Name} ({Id}): {Conversations} conversations, {Rejected} rejected", row.Name, row.Id, row.Conversations, row.RejectedCount);
         return Detail(row);
+    }
+
+    // The conversations as OpenAI chat JSONL beside the staged file (disposed with it if storing fails).
+    static string Converted(StagedUpload staged, ImportResult result)
+    {
+        string path = staged.TempPath + ".jsonl";
+        using (var file = File.Create(path)) OpenAiJsonlWriter.Write(result.Conversations, file);
+        return path;
     }
 
     /// <summary>Imports a shipped sample (null when there is no sample of that name).</summary>

@@ -43,7 +43,7 @@ public static class DatasetsApi
                     ["multipart/form-data"] = new() { Schema = await context.GetOrCreateSchemaAsync(typeof(DatasetUploadForm), null, ct) },
                 },
             })
-            .WithSummary("Upload and import a dataset file (multipart field 'file', optional 'name' and 'format'). 413 over Uploads:MaxBytes; 422 with every rejected line when no conversation is usable; nothing is stored then.");
+            .WithSummary("Upload and import a dataset file (multipart field 'file', optional 'name', 'format', and for CSV 'promptColumn', 'responseColumn', 'systemColumn', for transcripts 'speakers' as LABEL=ROLE,...; a mapped upload is stored as OpenAI chat JSONL). 413 over Uploads:MaxBytes; 422 with every rejected line when no conversation is usable; nothing is stored then.");
         api.MapGet("/samples", (SampleDatasets samples) => TypedResults.Ok(samples.List()))
             .WithSummary("The sample datasets shipped with the app.");
         api.MapPost("/samples/{name}", ImportSampleAsync)
@@ -62,7 +62,7 @@ public static class DatasetsApi
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
             || !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
             || HeaderUtilities.RemoveQuotes(type.Boundary).Value is not { Length: > 0 } boundary)
-            return Problem(DatasetProblem.BadRequest("send the dataset as multipart/form-data with the file in a 'file' field (optional fields: 'name', 'format')"));
+            return Problem(DatasetProblem.BadRequest("send the dataset as multipart/form-data with the file in a 'file' field (optional fields: 'name', 'format', 'promptColumn', 'responseColumn', 'systemColumn', 'speakers')"));
         long limit = store.Limits.MaxBytes + FormOverhead;
         if (request.ContentLength > limit)
             return Problem(DatasetProblem.TooLarge(store.Limits.TooLarge("the upload", request.ContentLength)));
@@ -73,6 +73,7 @@ public static class DatasetsApi
         try
         {
             string? name = null, format = null;
+            var mapping = new ImportMapping();
             var reader = new MultipartReader(boundary, request.Body);
             for (var section = await reader.ReadNextSectionAsync(ct); section is not null; section = await reader.ReadNextSectionAsync(ct))
             {
@@ -83,14 +84,23 @@ public static class DatasetsApi
                     var fileName = disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName;
                     staged = await store.StageAsync(section.Body, HeaderUtilities.RemoveQuotes(fileName).Value ?? "", null, ct);
                 }
-                else if (HeaderUtilities.RemoveQuotes(disposition.Name).Value is { } field && field is "name" or "format")
+                else if (HeaderUtilities.RemoveQuotes(disposition.Name).Value is { } field && field is "name" or "format" or "promptColumn" or "responseColumn" or "systemColumn" or "speakers")
                 {
                     string value = await ReadFieldAsync(section.Body, field, ct);
-                    if (field == "name") name = value; else format = value;
+                    string? given = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+                    switch (field)
+                    {
+                        case "name": name = value; break;
+                        case "format": format = value; break;
+                        case "promptColumn": mapping = mapping with { PromptColumn = given }; break;
+                        case "responseColumn": mapping = mapping with { ResponseColumn = given }; break;
+                        case "systemColumn": mapping = mapping with { SystemColumn = given }; break;
+                        default: mapping = mapping with { Speakers = given }; break;
+                    }
                 }
             }
             if (staged is null) throw DatasetProblem.BadRequest("no file in the form: send the dataset in a 'file' field");
-            var detail = await store.ImportStagedAsync(staged, name, DatasetStore.ParseFormat(format), ct);
+            var detail = await store.ImportStagedAsync(staged, name, DatasetStore.ParseFormat(format), ct, mapping);
             return TypedResults.Created($"/api/datasets/{detail.Dataset.Id}", detail);
         }
         catch (DatasetProblem p) { return Problem(p); }

@@ -11,7 +11,11 @@ public sealed class StagedUpload(string tempPath, string fileName, long sizeByte
 
     public void Dispose()
     {
-        try { File.Delete(TempPath); }
+        try
+        {
+            File.Delete(TempPath);
+            File.Delete(TempPath + ".jsonl"); // its conversion, when one was made and not stored
+        }
         catch (IOException) { } // a leftover in .incoming is removed on the next start
     }
 }

@@ -188,6 +188,45 @@ public abstract class DatasetsApiTests<TApp> : IClassFixture<TApp> where TApp : 
     }
 
     [Fact]
+    public async Task Csv_columns_and_transcript_speakers_named_in_the_form_are_used_and_stored_as_openai_jsonl()
+    {
+        var client = await _app.SignedInClientAsync();
+        byte[] csv = Encoding.UTF8.GetBytes("ticket,resolution\nprinter jams,open tray 2\nno wifi,restart the router\n");
+        var unnamed = await client.PostAsync("/api/datasets", Form(csv, "faq.csv"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unnamed.StatusCode);
+        Assert.Contains("no prompt column", await unnamed.Content.ReadAsStringAsync());
+
+        var form = Form(csv, "faq.csv");
+        form.Add(new StringContent("ticket"), "promptColumn");
+        form.Add(new StringContent("resolution"), "responseColumn");
+        var created = await client.PostAsync("/api/datasets", form);
+        string body = await created.Content.ReadAsStringAsync();
+        Assert.True(created.StatusCode == HttpStatusCode.Created, body);
+        var detail = System.Text.Json.JsonSerializer.Deserialize<Detail>(body, Json)!;
+        Assert.Equal(("openai", "faq.csv", 2), (detail.Dataset.Format, detail.Dataset.OriginalFileName, detail.Dataset.Conversations));
+        string stored = Path.Combine(DatasetsDir, detail.Dataset.Id.ToString(), "faq.jsonl");
+        Assert.True(File.Exists(stored), string.Join(", ", Directory.GetFiles(DatasetsDir, "*", SearchOption.AllDirectories)));
+        Assert.Contains("""{"role":"user","content":"printer jams"}""", File.ReadAllText(stored));
+        var preview = await client.GetFromJsonAsync<Preview>($"/api/datasets/{detail.Dataset.Id}/preview?take=5", Json);
+        Assert.Equal(["user", "assistant"], preview!.Conversations[0].Turns.Select(t => t.Role));
+        Assert.Equal("restart the router", preview.Conversations[1].Turns[1].Content);
+
+        byte[] transcript = "Patron: is the atlas in\nLibrarian: yes, shelf 4\n"u8.ToArray();
+        var before = OnDisk();
+        var bad = Form(transcript, "desk.txt");
+        bad.Add(new StringContent("Patron=customer"), "speakers");
+        var refused = await client.PostAsync("/api/datasets", bad);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("'Patron=customer' maps to 'customer'; a role must be system, user or assistant", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(before, OnDisk());
+        var good = Form(transcript, "desk.txt", format: "transcript");
+        good.Add(new StringContent("Patron=user,Librarian=assistant"), "speakers");
+        var mapped = await client.PostAsync("/api/datasets", good);
+        Assert.True(mapped.StatusCode == HttpStatusCode.Created, await mapped.Content.ReadAsStringAsync());
+        Assert.Equal(1, (await mapped.Content.ReadFromJsonAsync<Detail>(Json))!.Dataset.Conversations);
+    }
+
+    [Fact]
     public async Task Rename_changes_the_name_and_refuses_an_empty_one()
     {
         var client = await _app.SignedInClientAsync();

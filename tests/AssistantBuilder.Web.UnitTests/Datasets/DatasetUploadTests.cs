@@ -63,6 +63,25 @@ public sealed class DatasetUploadTests : DatabaseTestContext
     }
 
     [Fact]
+    public void Column_names_typed_in_the_form_import_a_csv_the_defaults_cannot()
+    {
+        DatasetDetail? imported = null;
+        var cut = Render<DatasetUpload>(p => p.Add(c => c.OnImported, d => imported = d));
+        cut.Find(".mud-expand-panel-header").Click(); // "Column and speaker names"
+        Input(cut, "prompt-column").Change("ticket");
+        Input(cut, "response-column").Change("resolution");
+
+        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("ticket,resolution\nprinter jams,open tray 2\n", "faq.csv"));
+
+        cut.WaitForAssertion(() => Assert.Contains("Imported 1 conversations as", cut.Markup));
+        Assert.Equal(("openai", "faq.csv"), (imported!.Dataset.Format, imported.Dataset.OriginalFileName));
+        Assert.Equal(1, Rows());
+    }
+
+    static AngleSharp.Dom.IElement Input(IRenderedComponent<DatasetUpload> cut, string testId) =>
+        cut.Find($"[data-testid={testId}]") is { TagName: "INPUT" } input ? input : cut.Find($"[data-testid={testId}] input");
+
+    [Fact]
     public void A_file_over_the_limit_is_refused_before_it_is_read()
     {
         var cut = Render<DatasetUpload>();

@@ -19,16 +19,8 @@ static class ImportCommandOptions
 
     public static ImportOptions From(ParseResult r)
     {
-        IReadOnlyDictionary<string, string>? speakers = null;
-        if (r.GetValue(Speakers) is { } text)
-        {
-            try { speakers = SpeakerRolesText.Parse(text); }
-            catch (ArgumentException ex) { throw new UserError($"--{ex.Message}"); }
-        }
-        return new ImportOptions
-        {
-            Format = r.GetValue(Format), PromptColumn = r.GetValue(PromptColumn), ResponseColumn = r.GetValue(ResponseColumn),
-            SystemColumn = r.GetValue(SystemColumn), SpeakerRoles = speakers,
-        };
+        var mapping = new ImportMapping(r.GetValue(PromptColumn), r.GetValue(ResponseColumn), r.GetValue(SystemColumn), r.GetValue(Speakers));
+        try { return mapping.Apply(new ImportOptions { Format = r.GetValue(Format) }); }
+        catch (ArgumentException ex) { throw new UserError($"--{ex.Message}"); }
     }
 }

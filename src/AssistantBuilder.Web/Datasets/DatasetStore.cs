@@ -84,7 +84,11 @@ public sealed class DatasetStore(
         bool convert = mapping is { IsEmpty: false };
         await using var db = await dbs.CreateDbContextAsync(ct);
         var (options, tokenizerModel) = await OptionsAsync(db, format, ct);
-        if (convert) options = mapping!.Apply(options);
+        if (convert)
+        {
+            try { options = mapping!.Apply(options); }
+            catch (ArgumentException ex) { throw DatasetProblem.BadRequest(ex.Message); }
+        }
         ImportResult result;
         try
         {

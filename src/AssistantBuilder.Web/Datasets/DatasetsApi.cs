@@ -1,4 +1,5 @@
 using System.Text;
+using AssistantBuilder.Core.Datasets;
 using AssistantBuilder.Web.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AssistantBuilder.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -73,12 +74,12 @@ public static class WidgetSteps
         await Expect(j.Page.GetByRole(AriaRole.Button, new() { Name = "Send message" })).ToBeVisibleAsync();
 
         // The server stored what it had written, marked truncated (it ends the answer when the stop arrives).
-        var stored = await PollAsync(async () =>
+        var stored = await Eventually.ValueAsync(async () =>
         {
             await using var db = j.App.CreateDb();
             return await db.ConversationMessages.Where(m => m.Index == 1 && m.Role == "assistant" && db.Conversations.Any(c => c.Id == m.ConversationId && c.Channel == "widget"))
                 .SingleOrDefaultAsync();
-        });
+        }, "the stored value");
         Assert.True(stored.Truncated);
         Assert.NotEmpty(stored.Content);
     }
@@ -150,16 +151,5 @@ public static class WidgetSteps
         await block.Locator("input[type=range]").FocusAsync();
         await block.Locator("input[type=range]").PressAsync("End");
         await Expect(block.Locator("b").First).ToHaveTextAsync(shown);
-    }
-
-    static async Task<T> PollAsync<T>(Func<Task<T?>> read) where T : class
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            if (await read() is { } value) return value;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("the stored value did not appear within 20 s");
-            await Task.Delay(50);
-        }
     }
 }

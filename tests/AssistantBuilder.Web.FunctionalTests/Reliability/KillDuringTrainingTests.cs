@@ -5,6 +5,7 @@ using System.Text.Json;
 using AssistantBuilder.Testing;
 using AssistantBuilder.Data;
 using AssistantBuilder.Web.FunctionalTests.Datasets;
+using AssistantBuilder.Web.FunctionalTests.Training;
 using AssistantBuilder.Web.Training;
 using Microsoft.Data.Sqlite;
 using Xunit.Abstractions;
@@ -45,7 +46,7 @@ public sealed class KillDuringTrainingTests(ITestOutputHelper output)
                 jobId = job.Id;
 
                 // Past the second checkpoint, kill the app (not its trainer) with no chance to clean up.
-                job = await PollAsync(client, jobId, j => j.Step >= 2 * SaveEvery + 1);
+                job = await JobTestData.WaitForAsync(client, jobId, j => j.Step >= 2 * SaveEvery + 1);
                 var trainers = first.Children();
                 await first.KillHardAsync();
                 totalSteps = job.TotalSteps;
@@ -59,7 +60,7 @@ public sealed class KillDuringTrainingTests(ITestOutputHelper output)
 
             using var second = await AppProcess.StartAsync(dataDir, Email, Password);
             using var client2 = await SignInAsync(second.Address);
-            var done = await PollAsync(client2, jobId, j => j.Status is JobStatus.Completed or JobStatus.Failed, seconds: 240);
+            var done = await JobTestData.WaitForAsync(client2, jobId, j => j.Status is JobStatus.Completed or JobStatus.Failed, seconds: 240);
             Assert.True(done.Status == JobStatus.Completed, $"the job ended {done.Status}: {done.Error}");
             Assert.Equal((totalSteps, 2), (done.Step, done.Attempts));
 
@@ -96,17 +97,5 @@ public sealed class KillDuringTrainingTests(ITestOutputHelper output)
         var client = new HttpClient(new HttpClientHandler { UseCookies = true, CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = address };
         (await client.PostAsJsonAsync("/api/account/login", new { email = Email, password = Password })).EnsureSuccessStatusCode();
         return client;
-    }
-
-    static async Task<JobDto> PollAsync(HttpClient client, Guid id, Func<JobDto, bool> condition, int seconds = 120)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (true)
-        {
-            var job = (await client.GetFromJsonAsync<JobDto>($"/api/jobs/{id}", DatasetUploads.Json))!;
-            if (condition(job)) return job;
-            if (DateTime.UtcNow > deadline) Assert.Fail($"job {id} did not get there in {seconds} s: {job}");
-            await Task.Delay(200);
-        }
     }
 }

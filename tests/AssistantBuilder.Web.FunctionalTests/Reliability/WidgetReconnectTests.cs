@@ -1,4 +1,5 @@
 using System.Text;
+using AssistantBuilder.Testing;
 using AssistantBuilder.Web.Widget;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -45,11 +46,11 @@ public sealed class WidgetReconnectTests
         await reconnected.Task.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.True(proxy.Accepted >= 2, "the client reconnected through a new connection");
         // The server stored the question and the answer as far as it had written it, marked cut off.
-        var resumed = await PollAsync(async () =>
+        var resumed = await Eventually.ValueAsync(async () =>
         {
             var r = await hub.InvokeAsync<WidgetResume>("ResumeConversation", key, id);
             return r.Messages.Count == 2 ? r : null;
-        });
+        }, "the stored conversation");
         Assert.Equal([(0, "user", question), (1, "assistant", resumed.Messages[1].Content)], resumed.Messages.Select(m => (m.Index, m.Role, m.Content)));
         Assert.StartsWith(shown.ToString(), resumed.Messages[1].Content);
         Assert.True(resumed.Messages[1].Truncated);
@@ -60,16 +61,5 @@ public sealed class WidgetReconnectTests
         resumed = await hub.InvokeAsync<WidgetResume>("ResumeConversation", key, id);
         Assert.Equal([0, 1, 2, 3], resumed.Messages.Select(m => m.Index));
         Assert.Equal(("And the prices?", next.ToString()), (resumed.Messages[2].Content, resumed.Messages[3].Content));
-    }
-
-    static async Task<T> PollAsync<T>(Func<Task<T?>> read) where T : class
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            if (await read() is { } value) return value;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("the stored conversation did not show up within 20 s");
-            await Task.Delay(50);
-        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using AssistantBuilder.Testing;
 using AssistantBuilder.Web.Serving;
 using AssistantBuilder.Web.Widget;
 using Microsoft.AspNetCore.SignalR;
@@ -72,11 +73,11 @@ public sealed class WidgetHubTests(WidgetApp app) : IClassFixture<WidgetApp>
         });
         Assert.NotEqual(0, received.Length);
 
-        var answer = await PollAsync(async () =>
+        var answer = await Eventually.ValueAsync(async () =>
         {
             await using var db = app.CreateDb();
             return await db.ConversationMessages.SingleOrDefaultAsync(m => m.ConversationId == start.ConversationId && m.Index == 1);
-        });
+        }, "the stored value");
         Assert.True(answer.Truncated);
         Assert.StartsWith(received.ToString(), answer.Content);
 
@@ -189,16 +190,5 @@ public sealed class WidgetHubTests(WidgetApp app) : IClassFixture<WidgetApp>
         var assistantId = (await db.Conversations.SingleAsync(c => c.Id == id)).AssistantId;
         var otherKey = (await app.KeyAsync(assistantId, "other site")).Key;
         Assert.NotEmpty(await ReadAllAsync(hub.StreamAsync<string>("SendMessage", otherKey, (await hub.InvokeAsync<WidgetStart>("StartConversation", otherKey)).ConversationId, "hello")));
-    }
-
-    static async Task<T> PollAsync<T>(Func<Task<T?>> read) where T : class
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            if (await read() is { } value) return value;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("the stored value did not appear within 20 s");
-            await Task.Delay(50);
-        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using AssistantBuilder.Data;
+using AssistantBuilder.Testing;
 using AssistantBuilder.Web.FunctionalTests.Datasets;
 using AssistantBuilder.Web.Training;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -74,7 +75,7 @@ public sealed class ClusterTests(ITestOutputHelper output)
         }
 
         // Node 2's hub carried job one (queued on node 1, run by an ab worker) live: its steps and its progress.
-        await Until(() => progress.Any(p => p.JobId == jobs[0].Id && p.Status == JobStatus.Completed), "node 2's hub to report job one completed");
+        await Eventually.TrueAsync(() => progress.Any(p => p.JobId == jobs[0].Id && p.Status == JobStatus.Completed), "node 2's hub to report job one completed");
         Assert.Contains(progress, p => p.JobId == jobs[0].Id && p.Status == JobStatus.Running && p.Step > 0);
         Assert.Contains(steps, e => e.JobId == jobs[0].Id && e.Kind == "step");
         Assert.Equal(steps.Count, steps.Select(e => e.Id).Distinct().Count()); // each event once
@@ -108,7 +109,7 @@ public sealed class ClusterTests(ITestOutputHelper output)
         var before = (await web.GetFromJsonAsync<JobDto>($"/api/jobs/{queued.Id}", DatasetUploads.Json))!;
         output.WriteLine($"killed {victim.Name} at step {before.Step}/{before.TotalSteps}");
         // Not heard from for two leases, the killed worker shows as silent (and its job moves to the survivor).
-        await UntilAsync(async () => (await WorkersAsync(web)).Single(w => w.Name == victim.Name).State == "silent", $"{victim.Name} to show as silent");
+        await Eventually.TrueAsync(async () => (await WorkersAsync(web)).Single(w => w.Name == victim.Name).State == "silent", $"{victim.Name} to show as silent");
 
         await cluster.UntilAsync(async db => await db.TrainingJobs.AnyAsync(j => j.Id == queued.Id && (j.Status == JobStatus.Completed || j.Status == JobStatus.Failed)),
             "the job to finish on the other worker", seconds: 180);
@@ -141,7 +142,7 @@ public sealed class ClusterTests(ITestOutputHelper output)
             var stored = Directory.GetDirectories(Path.Combine(cluster.DataDir, done.OutputDir, "checkpoints")).Select(Path.GetFileName).ToList();
             Assert.InRange(stored.Count, 1, 2); // the trainer keeps two; the store follows it
             string log = Path.Combine(cluster.DataDir, done.OutputDir, "train.log"); // stored once the job is recorded as completed
-            await Until(() => File.Exists(log) && File.ReadAllText(log).Contains("completed (exit code 0)"), "train.log with its last line in the data directory");
+            await Eventually.TrueAsync(() => File.Exists(log) && File.ReadAllText(log).Contains("completed (exit code 0)"), "train.log with its last line in the data directory");
         }
         else
         {
@@ -154,29 +155,9 @@ public sealed class ClusterTests(ITestOutputHelper output)
 
     static async Task<List<WorkerDto>> WorkersAsync(HttpClient web) => (await web.GetFromJsonAsync<List<WorkerDto>>("/api/workers", DatasetUploads.Json))!;
 
-    static async Task UntilAsync(Func<Task<bool>> condition, string what, int seconds = 30)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) Assert.Fail($"waited {seconds} s for {what}");
-            await Task.Delay(200);
-        }
-    }
-
     static async Task<T> ReadAsync<T>(ClusterFixture cluster, Func<AppDbContext, Task<T>> read)
     {
         await using var db = cluster.Db.CreateDbContext();
         return await read(db);
-    }
-
-    static async Task Until(Func<bool> condition, string what, int seconds = 30)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) Assert.Fail($"waited {seconds} s for {what}");
-            await Task.Delay(100);
-        }
     }
 }

@@ -70,5 +70,6 @@ static class BenchCommand
         $"memory bandwidth   read {r.ReadBandwidthBytesPerSecond / 1e9:F2} GB/s, copy {r.CopyBandwidthBytesPerSecond / 1e9:F2} GB/s",
         $"prefill            {r.PrefillTokensPerSecond:F1} tokens/s ({r.PrefillTokens}-token prompt)",
         $"decode             {r.DecodeTokensPerSecond:F2} tokens/s ({r.DecodeTokens} tokens)",
-        $"bandwidth bound    {r.DecodeBoundTokensPerSecond:F2} tokens/s -> decode at {r.FractionOfBound:P0} of the bound");
+        $"bandwidth bound    {r.DecodeBoundTokensPerSecond:F2} tokens/s -> decode at {r.FractionOfBound:P0} of the bound",
+        $"paired             {r.Pairs} tokens, each next to a {r.WeightBytesPerToken / 1e6:F1} MB read: decode at {r.PairedFraction:P0} of the bound (median; quartiles {r.PairedFractionLow:P0}-{r.PairedFractionHigh:P0})");
 }

@@ -18,7 +18,7 @@ public static class InferenceBenchmark
         MaxPositionEmbeddings = 8192, TieWordEmbeddings = true, EosTokenIds = [0],
     };
 
-    public static InferenceBenchResult Run(ModelConfig config, Device device, ScalarType dtype, int promptTokens = 128, int decodeTokens = 64, int repeats = 5)
+    public static InferenceBenchResult Run(ModelConfig config, Device device, ScalarType dtype, int promptTokens = 128, int decodeTokens = 64, int repeats = 5, int pairs = 48)
     {
         manual_seed(0);
         using var model = new CausalLm(config, device, dtype);
@@ -40,8 +40,9 @@ public static class InferenceBenchmark
             var (r, c) = MemoryBandwidth.Measure(device, repeats: 2);
             (read, copy) = (Math.Max(read, r), Math.Max(copy, c));
         }
+        var paired = PairedFractions(model, prompt, (long)weightBytes, pairs);
         return new InferenceBenchResult(parameters, weightBytes, promptTokens, promptTokens / prefill, decodeTokens, decodeTokens / decode,
-            read, copy, get_num_threads(), dtype.ToString(), device.ToString());
+            read, copy, get_num_threads(), dtype.ToString(), device.ToString(), pairs, Quantile(paired, 0.25), Quantile(paired, 0.5), Quantile(paired, 0.75));
     }
 
     static double TimePrefill(CausalLm model, Tensor prompt)
@@ -52,6 +53,36 @@ public static class InferenceBenchmark
         var watch = Stopwatch.StartNew();
         model.Forward(prompt, cache, lastTokenOnly: true).argmax(-1).item<long>();
         return watch.Elapsed.TotalSeconds;
+    }
+
+    // Like for like on a host whose bandwidth moves from one second to the next: each decoded token is paired with a
+    // read of as many bytes as the token reads (a sum over a tensor of the weights' size) right after it, and the
+    // fraction is that read's time over the token's time, pair by pair.
+    static double[] PairedFractions(CausalLm model, Tensor prompt, long weightBytes, int pairs)
+    {
+        using var weights = ones(weightBytes / model.parameters().First().ElementSize, dtype: model.DType, device: model.Device);
+        using var cache = model.NewCache(1, prompt.shape[1] + pairs);
+        using var noGrad = no_grad();
+        long next;
+        using (NewDisposeScope()) next = model.Forward(prompt, cache, lastTokenOnly: true).argmax(-1).item<long>();
+        var fractions = new double[pairs];
+        for (int i = 0; i < pairs; i++)
+        {
+            using var scope = NewDisposeScope();
+            var watch = Stopwatch.StartNew();
+            next = model.Forward(tensor(new[] { next }, device: model.Device).unsqueeze(0), cache, lastTokenOnly: true).argmax(-1).item<long>();
+            double token = watch.Elapsed.TotalSeconds;
+            watch.Restart();
+            weights.sum().item<float>();
+            fractions[i] = watch.Elapsed.TotalSeconds / token;
+        }
+        return fractions;
+    }
+
+    static double Quantile(double[] values, double q)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[(int)Math.Round(q * (sorted.Length - 1))];
     }
 
     static double TimeDecode(CausalLm model, Tensor prompt, int tokens)

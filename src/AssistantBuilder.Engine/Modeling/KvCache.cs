@@ -29,9 +29,15 @@ public sealed class KvCache : IKvCache, IDisposable
     {
         long t = k.shape[2];
         if (start + t > Capacity) throw new InvalidOperationException($"KV cache full: {start + t} positions needed, capacity {Capacity}");
-        _keys[layer].narrow(2, start, t).copy_(k);
-        _values[layer].narrow(2, start, t).copy_(v);
+        Write(_keys[layer], start, k);
+        Write(_values[layer], start, v);
         return (_keys[layer].narrow(2, 0, start + t), _values[layer].narrow(2, 0, start + t));
+    }
+
+    static void Write(Tensor buffer, long start, Tensor x)
+    {
+        if (CpuKernels.Applies(buffer, x)) CpuKernels.WriteAt(buffer, start, x);
+        else buffer.narrow(2, start, x.shape[2]).copy_(x);
     }
 
     /// <summary>Marks <paramref name="count"/> more positions as filled, once every layer has appended them.</summary>

@@ -22,6 +22,8 @@ public sealed class Mlp : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor x) // [B, T, C] -> [B, T, C]
     {
         var rows = x.view(-1, x.shape[^1]); // [B*T, C]: libtorch's linear is several times slower on 3-D inputs at T = 1
-        return down_proj.forward(F.silu(gate_proj.forward(rows)) * up_proj.forward(rows)).view(x.shape);
+        return down_proj.forward(SwiGlu(gate_proj.forward(rows), up_proj.forward(rows))).view(x.shape);
     }
+
+    static Tensor SwiGlu(Tensor gate, Tensor up) => CpuKernels.Applies(gate, up) ? CpuKernels.SwiGlu(gate, up) : F.silu(gate) * up;
 }

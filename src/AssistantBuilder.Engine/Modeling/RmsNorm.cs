@@ -21,6 +21,7 @@ public sealed class RmsNorm : nn.Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor x) // [B, T, C] -> [B, T, C]
     {
+        if (CpuKernels.Applies(x, weight)) return CpuKernels.RmsNorm(x, weight, _eps);
         if (x.dtype != ScalarType.Float32) return weight * Normalize(x.to_type(ScalarType.Float32)).to_type(x.dtype);
         return weight * Normalize(x);
     }

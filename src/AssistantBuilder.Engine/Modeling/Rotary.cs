@@ -69,6 +69,7 @@ public sealed class Rotary : IDisposable
     /// </summary>
     public static Tensor Apply(Tensor x, Tensor cos, Tensor signedSin)
     {
+        if (CpuKernels.Applies(x, cos, signedSin)) return CpuKernels.Rotate(x, cos, signedSin);
         using var rolled = x.roll(x.shape[^1] / 2, -1);
         return (x * cos).addcmul_(rolled, signedSin, 1);
     }

@@ -44,7 +44,8 @@ public static class SafeTensorsWriter
     static void WriteData(Stream stream, Tensor tensor)
     {
         const long Chunk = 1 << 28;
-        var flat = tensor.view(-1);
+        using var contiguous = tensor.contiguous(); // a copy only for strided tensors (column-major weights)
+        var flat = contiguous.view(-1);
         long perChunk = Math.Max(1, Chunk / tensor.ElementSize);
         for (long start = 0; start < flat.numel(); start += perChunk)
         {

@@ -115,6 +115,24 @@ public sealed class CausalLm : nn.Module<Tensor, Tensor>
 
     public KvCache NewCache(long batch, long capacity) => new(Config, batch, capacity, Device, DType);
 
+    /// <summary>
+    /// For inference on the CPU: stores every weight matrix (projections, LM head, embeddings) column-major, as an
+    /// [out, in] view of a contiguous [in, out] buffer. Names, shapes and values stay; libtorch's linear (x·Wᵀ) then
+    /// hands MKL a plain row-major Wᵀ, which at a few rows (batched decode) runs about a third faster than the
+    /// transposed case that repacks W on every call (docs/benchmarks.md, issue 6). Training works on either layout.
+    /// </summary>
+    public void UseColumnMajorWeights()
+    {
+        using var noGrad = no_grad();
+        foreach (var module in modules())
+        {
+            if (module is Linear linear) linear.weight = ColumnMajor(linear.weight!);
+            else if (module is Embedding embedding) embedding.weight = ColumnMajor(embedding.weight!);
+        }
+    }
+
+    static Parameter ColumnMajor(Parameter w) => new(w.t().contiguous().t(), w.requires_grad);
+
     public CausalLm MoveTo(Device device)
     {
         this.to(device);

@@ -21,6 +21,7 @@ sealed class BatchScheduler : IDisposable
     readonly List<Sequence> _active = []; // row i decodes from slot i
     readonly SemaphoreSlim _wake = new(0);
     readonly Thread _thread;
+    readonly int _threads;
     volatile bool _stopping;
     readonly int _prefillTokens;
     volatile int _activeCount;
@@ -34,9 +35,9 @@ sealed class BatchScheduler : IDisposable
     volatile int _cancelledCount;
     public int Waiting => _waiting.Count;
 
-    public BatchScheduler(CausalLm model, SlotKvCache cache, int prefillTokens)
+    public BatchScheduler(CausalLm model, SlotKvCache cache, int prefillTokens, int threads = 0)
     {
-        (_model, _cache, _prefillTokens) = (model, cache, prefillTokens);
+        (_model, _cache, _prefillTokens, _threads) = (model, cache, prefillTokens, threads);
         _thread = new Thread(Run) { IsBackground = true, Name = "serving-batch-loop" };
         _thread.Start();
     }
@@ -79,6 +80,7 @@ sealed class BatchScheduler : IDisposable
 
     void Run()
     {
+        if (_threads > 0) set_num_threads(_threads); // on this thread: OpenMP's team size is per calling thread
         using var noGrad = no_grad();
         while (!_stopping)
         {

@@ -42,7 +42,7 @@ public sealed class ServingEngine : IDisposable
         MaxSequenceLength = Options.MaxSequenceLength > 0 ? Math.Min(Options.MaxSequenceLength, context) : Math.Min(context, 2048);
         _cache = new SlotKvCache(model.Config, Options.Slots, MaxSequenceLength, model.Device, model.DType);
         Adapters = new AdapterRegistry(model);
-        _scheduler = new BatchScheduler(model, _cache, Options.PrefillTokens);
+        _scheduler = new BatchScheduler(model, _cache, Options.PrefillTokens, Options.Threads);
     }
 
     public ServingEngine(ChatModel chat, ServingOptions? options = null) : this(chat.Model, chat.Tokenizer, options) { }

@@ -122,6 +122,18 @@ public sealed class ServingEngineTests : IDisposable
     }
 
     [Fact]
+    public async Task The_batch_loop_runs_libtorch_with_the_configured_threads_and_bad_counts_are_refused()
+    {
+        int threads = Math.Max(1, TorchSharp.torch.get_num_threads() - 1);
+        using var engine = new ServingEngine(_served, new ServingOptions { Slots = 2, Threads = threads });
+        Assert.Equal(threads, await engine.RunOnLoopAsync(TorchSharp.torch.get_num_threads));
+        var options = new GenerationOptions { MaxNewTokens = 12 };
+        Assert.Equal(await Unbatched(Prompt(7, 2), options), (await Collect(engine.GenerateAsync(new ServingRequest(Prompt(7, 2), options)))).Select(c => c.TokenId));
+        var error = Assert.Throws<ArgumentException>(() => new ServingEngine(_served, new ServingOptions { Threads = -1 }));
+        Assert.Contains("threads", error.Message);
+    }
+
+    [Fact]
     public async Task More_requests_than_slots_wait_and_all_finish()
     {
         using var engine = new ServingEngine(_served, new ServingOptions { Slots = 2 });

@@ -79,23 +79,27 @@ public static class ChatCompletionsEndpoint
                 usage = update.Contents.OfType<UsageContent>().LastOrDefault()?.Details ?? usage;
             }
             completed = true;
+            // The stream ends (finish reason, usage, [DONE]) before the exchange is stored: a client reading up to
+            // [DONE] does not wait for the database; one reading to the end of the body still sees it stored.
+            if (sse is not null)
+            {
+                await sse.SendAsync(Chunk(id, created, request.Model, new ChunkDelta(), finish), ct);
+                if (request.IncludeUsage) await sse.SendAsync(new ChatCompletionChunk(id, created, request.Model, [], Counts(usage)), ct);
+                await sse.SendDoneAsync(ct);
+            }
         }
         finally
         {
             await StoreAsync(recorder, served, request, text.ToString(), usage, truncated: !completed || finish == "length");
         }
 
-        var counts = new Usage((int)(usage?.InputTokenCount ?? 0), (int)(usage?.OutputTokenCount ?? 0), (int)(usage?.TotalTokenCount ?? 0));
         if (sse is null)
-        {
             await http.Response.WriteAsJsonAsync(new ChatCompletion(id, created, request.Model,
-                [new ChatChoice(0, new ChatMessageOutput("assistant", text.ToString()), finish)], counts), OpenAiJson.Options, ct);
-            return;
-        }
-        await sse.SendAsync(Chunk(id, created, request.Model, new ChunkDelta(), finish), ct);
-        if (request.IncludeUsage) await sse.SendAsync(new ChatCompletionChunk(id, created, request.Model, [], counts), ct);
-        await sse.SendDoneAsync(ct);
+                [new ChatChoice(0, new ChatMessageOutput("assistant", text.ToString()), finish)], Counts(usage)), OpenAiJson.Options, ct);
     }
+
+    static Usage Counts(UsageDetails? usage) =>
+        new((int)(usage?.InputTokenCount ?? 0), (int)(usage?.OutputTokenCount ?? 0), (int)(usage?.TotalTokenCount ?? 0));
 
     static ChatCompletionChunk Chunk(string id, long created, string model, ChunkDelta delta, string? finish) =>
         new(id, created, model, [new ChunkChoice(0, delta, finish)]);

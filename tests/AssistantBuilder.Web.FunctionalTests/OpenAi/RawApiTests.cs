@@ -144,6 +144,32 @@ public sealed class RawApiTests(OpenAiApp app) : IClassFixture<OpenAiApp>
     }
 
     [Fact]
+    public async Task A_streamed_exchange_ends_with_DONE_and_is_stored_by_the_end_of_the_response_body()
+    {
+        var client = await app.BearerClientAsync();
+        string marker = $"Streamed marker {Guid.NewGuid():N}";
+        var response = await client.PostAsJsonAsync("/v1/chat/completions", new
+        {
+            model = OpenAiApp.Model, stream = true, stream_options = new { include_usage = true }, temperature = 0, max_tokens = 5,
+            ignore_eos = true, messages = new[] { new { role = "user", content = marker } },
+        });
+        var events = (await response.Content.ReadAsStringAsync()).Split('\n')
+            .Where(l => l.StartsWith("data: ", StringComparison.Ordinal)).Select(l => l[6..]).ToList();
+        Assert.Equal("[DONE]", events[^1]);
+        var chunks = events.SkipLast(1).Select(e => JsonDocument.Parse(e).RootElement).ToList();
+        string answer = string.Concat(chunks.Where(c => c.GetProperty("choices").GetArrayLength() > 0)
+            .Select(c => c.GetProperty("choices")[0].GetProperty("delta")).Where(d => d.TryGetProperty("content", out _))
+            .Select(d => d.GetProperty("content").GetString()));
+        Assert.Equal(5, chunks[^1].GetProperty("usage").GetProperty("completion_tokens").GetInt32());
+
+        await using var db = app.CreateDb();
+        var stored = await db.Conversations.Include(c => c.Messages)
+            .Where(c => c.Channel == "api" && c.Messages.Any(m => m.Content == marker)).SingleAsync();
+        var reply = stored.Messages.OrderBy(m => m.Index).Last();
+        Assert.Equal(("assistant", answer, 5, true), (reply.Role, reply.Content, reply.Tokens, reply.Truncated));
+    }
+
+    [Fact]
     public async Task Ignore_eos_runs_every_answer_to_max_tokens_continuing_the_normal_answer()
     {
         var client = await app.BearerClientAsync();

@@ -126,12 +126,17 @@ public sealed class CausalLm : nn.Module<Tensor, Tensor>
         using var noGrad = no_grad();
         foreach (var module in modules())
         {
-            if (module is Linear linear) linear.weight = ColumnMajor(linear.weight!);
-            else if (module is Embedding embedding) embedding.weight = ColumnMajor(embedding.weight!);
+            if (module is Linear linear) ToColumnMajor(linear.weight!, w => linear.weight = w);
+            else if (module is Embedding embedding) ToColumnMajor(embedding.weight!, w => embedding.weight = w);
         }
     }
 
-    static Parameter ColumnMajor(Parameter w) => new(w.t().contiguous().t(), w.requires_grad);
+    // The old buffer is freed at once, not when the GC gets to it: a large model holds one extra matrix at a time.
+    static void ToColumnMajor(Parameter old, Action<Parameter> replace)
+    {
+        using (var transposed = old.t().contiguous()) replace(new Parameter(transposed.t(), old.requires_grad)); // over [in, out]
+        old.Dispose();
+    }
 
     public CausalLm MoveTo(Device device)
     {

@@ -5,7 +5,9 @@
 #   dotnet build -c Release src/AssistantBuilder.Web
 #   tools/bench/http.sh --concurrency 1,4,8,16 --tokens 64 --rounds 3
 #   tools/bench/http.sh --concurrency 1 --tokens 64 --rounds 10 --temperature 0 --ignore-eos   # fixed length, vs ab bench serve
-#   WARMUP="--concurrency 8 --tokens 64 --rounds 4 --ignore-eos" tools/bench/http.sh ...   # an unmeasured run first, then wait for an idle app
+#   WARMUP="--concurrency 8 --tokens 64 --rounds 24 --ignore-eos" tools/bench/http.sh ...   # an unmeasured run first, then wait for an idle app
+#     (the runtime promotes a method to tier 1 only after it has been called: the warm-up has to be long enough to
+#     call the hot paths past that, 24 rounds here; an idle wait alone does not do it)
 #   GENERATION='{"temperature":0.7,"topP":1,"maxTokens":256,"repetitionPenalty":1}' tools/bench/http.sh ...   # the assistant's settings
 set -euo pipefail
 cd "$(dirname "$0")/../.."

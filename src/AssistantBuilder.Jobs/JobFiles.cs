@@ -1,4 +1,5 @@
 using AssistantBuilder.Core.Storage;
+using AssistantBuilder.Engine.Lora;
 
 namespace AssistantBuilder.Jobs;
 
@@ -86,7 +87,7 @@ public sealed class JobFiles
     /// <summary>Whether the stored output has a PEFT adapter at its root.</summary>
     public async Task<bool> HasAdapterAsync(CancellationToken ct) => InPlace
         ? JobFolder.HasAdapter(Folder)
-        : await _store.ExistsAsync($"{_key}/adapter_config.json", ct) && await _store.ExistsAsync($"{_key}/adapter_model.safetensors", ct);
+        : await _store.ExistsAsync($"{_key}/{PeftAdapter.ConfigFile}", ct) && await _store.ExistsAsync($"{_key}/{PeftAdapter.WeightsFile}", ct);
 
     const string TrainerStateFile = "trainer_state.json";
 

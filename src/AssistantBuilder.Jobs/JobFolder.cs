@@ -1,3 +1,5 @@
+using AssistantBuilder.Engine.Lora;
+
 namespace AssistantBuilder.Jobs;
 
 /// <summary>A job's output folder: the adapter at its root, checkpoints/, the trainer's .lock and train.log.</summary>
@@ -31,5 +33,5 @@ public static class JobFolder
     }
 
     public static bool HasAdapter(string dir) =>
-        File.Exists(Path.Combine(dir, "adapter_config.json")) && File.Exists(Path.Combine(dir, "adapter_model.safetensors"));
+        File.Exists(Path.Combine(dir, PeftAdapter.ConfigFile)) && File.Exists(Path.Combine(dir, PeftAdapter.WeightsFile));
 }

@@ -40,7 +40,7 @@ public static class InferenceBenchmark
             var (r, c) = MemoryBandwidth.Measure(device, repeats: 2);
             (read, copy) = (Math.Max(read, r), Math.Max(copy, c));
         }
-        var paired = PairedFractions(model, prompt, (long)weightBytes, pairs);
+        var paired = PairedFractions(model, prompt, parameters - embedding, pairs);
         return new InferenceBenchResult(parameters, weightBytes, promptTokens, promptTokens / prefill, decodeTokens, decodeTokens / decode,
             read, copy, get_num_threads(), dtype.ToString(), device.ToString(), pairs, Quantile(paired, 0.25), Quantile(paired, 0.5), Quantile(paired, 0.75));
     }
@@ -51,26 +51,26 @@ public static class InferenceBenchmark
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         var watch = Stopwatch.StartNew();
-        model.Forward(prompt, cache, lastTokenOnly: true).argmax(-1).item<long>();
+        NextToken(model, prompt, cache);
         return watch.Elapsed.TotalSeconds;
     }
 
     // Like for like on a host whose bandwidth moves from one second to the next: each decoded token is paired with a
-    // read of as many bytes as the token reads (a sum over a tensor of the weights' size) right after it, and the
-    // fraction is that read's time over the token's time, pair by pair.
-    static double[] PairedFractions(CausalLm model, Tensor prompt, long weightBytes, int pairs)
+    // read of as many bytes as the token reads (a sum over as many elements as the weights it reads) right after it,
+    // and the fraction is that read's time over the token's time, pair by pair.
+    static double[] PairedFractions(CausalLm model, Tensor prompt, long weightsRead, int pairs)
     {
-        using var weights = ones(weightBytes / model.parameters().First().ElementSize, dtype: model.DType, device: model.Device);
+        using var weights = ones(weightsRead, dtype: model.DType, device: model.Device);
         using var cache = model.NewCache(1, prompt.shape[1] + pairs);
         using var noGrad = no_grad();
         long next;
-        using (NewDisposeScope()) next = model.Forward(prompt, cache, lastTokenOnly: true).argmax(-1).item<long>();
+        using (NewDisposeScope()) next = NextToken(model, prompt, cache);
         var fractions = new double[pairs];
         for (int i = 0; i < pairs; i++)
         {
             using var scope = NewDisposeScope();
             var watch = Stopwatch.StartNew();
-            next = model.Forward(tensor(new[] { next }, device: model.Device).unsqueeze(0), cache, lastTokenOnly: true).argmax(-1).item<long>();
+            next = NextToken(model, tensor(new[] { next }, device: model.Device).unsqueeze(0), cache);
             double token = watch.Elapsed.TotalSeconds;
             watch.Restart();
             weights.sum().item<float>();
@@ -90,13 +90,16 @@ public static class InferenceBenchmark
         using var cache = model.NewCache(1, prompt.shape[1] + tokens);
         using var noGrad = no_grad();
         long next;
-        using (NewDisposeScope()) next = model.Forward(prompt, cache, lastTokenOnly: true).argmax(-1).item<long>();
+        using (NewDisposeScope()) next = NextToken(model, prompt, cache);
         var watch = Stopwatch.StartNew();
         for (int i = 0; i < tokens; i++)
         {
             using var scope = NewDisposeScope();
-            next = model.Forward(tensor(new[] { next }, device: model.Device).unsqueeze(0), cache, lastTokenOnly: true).argmax(-1).item<long>();
+            next = NextToken(model, tensor(new[] { next }, device: model.Device).unsqueeze(0), cache);
         }
         return watch.Elapsed.TotalSeconds;
     }
+
+    // The greedy next token after ids [1, T], appended to the cache.
+    static long NextToken(CausalLm model, Tensor ids, KvCache cache) => model.Forward(ids, cache, lastTokenOnly: true).argmax(-1).item<long>();
 }
